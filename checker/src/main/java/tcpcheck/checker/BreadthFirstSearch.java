@@ -1,0 +1,382 @@
+package tcpcheck.checker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Level-synchronous breadth-first search of the safety properties ({@code always}, {@code transition},
+ * {@code terminal}, {@code sometimes}) on one or more threads.
+ *
+ * <p>Each level's frontier is split into chunks that the threads take in turn; the states they find go into the
+ * shared {@link FingerprintTable} and into per-thread lists that become the next frontier. At the end of a level the
+ * "found in this level" flags are cleared. Because parents and counterexamples are chosen by fingerprint order, not by
+ * the order of discovery, the counts, the parent of every state and every counterexample are the same with one
+ * thread or several.
+ */
+final class BreadthFirstSearch<S, A> {
+    private static final int CHUNK = 256;
+    private static final long PROGRESS_NANOS = 3_000_000_000L;
+
+    private final Model<S, A> model;
+    private final Findings<S, A> findings;
+    private final int[] transitionProps;
+    private final int[] terminalProps;
+    private final int[] stateProps;
+    private final List<Metric<S>> metrics;
+    private final Limits limits;
+    private final int threads;
+    private final Consumer<Progress> progress;
+    private final boolean stopWhenAllFound;
+    private final FingerprintTable table;
+
+    private final long start = System.nanoTime();
+    private final AtomicLong statesSoFar = new AtomicLong();
+    private final AtomicLong transitionsSoFar = new AtomicLong();
+    private final AtomicLong nextProgress = new AtomicLong(start + PROGRESS_NANOS);
+    private volatile String stopReason;
+    private volatile int level;
+
+    /** A tracked maximum over the reached states. */
+    record Metric<S>(String name, java.util.function.ToLongFunction<S> value) {
+    }
+
+    BreadthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, List<Metric<S>> metrics, Limits limits,
+                       int threads, Consumer<Progress> progress, boolean stopWhenAllFound, long expectedStates) {
+        this.model = model;
+        this.findings = new Findings<>(safety);
+        this.transitionProps = indices(safety, Property.Kind.TRANSITION);
+        this.terminalProps = indices(safety, Property.Kind.TERMINAL);
+        int[] always = indices(safety, Property.Kind.ALWAYS);
+        int[] sometimes = indices(safety, Property.Kind.SOMETIMES);
+        this.stateProps = concat(always, sometimes);
+        this.metrics = metrics;
+        this.limits = limits;
+        this.threads = threads;
+        this.progress = progress;
+        this.stopWhenAllFound = stopWhenAllFound;
+        this.table = new FingerprintTable(threads > 1, expectedStates);
+    }
+
+    static <S, A> int[] indices(List<Property<S, A>> ps, Property.Kind kind) {
+        return java.util.stream.IntStream.range(0, ps.size()).filter(i -> ps.get(i).kind() == kind).toArray();
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** One thread's share of a level. */
+    private final class Worker {
+        final List<A> actions = new ArrayList<>();
+        final List<S> next = new ArrayList<>();
+        long[] nextFps = new long[64];
+        long[] inserted = new long[64];
+        int insertedCount;
+        long transitions;
+        long boundary;
+        long states;
+        final long[] maxima = new long[metrics.size()];
+
+        Worker() {
+            Arrays.fill(maxima, Long.MIN_VALUE);
+        }
+
+        void startLevel() {
+            next.clear();
+            insertedCount = 0;
+        }
+
+        void found(S t, long ft, int depth) {
+            states++;
+            if (insertedCount == inserted.length) {
+                inserted = Arrays.copyOf(inserted, inserted.length * 2);
+            }
+            inserted[insertedCount++] = ft;
+            for (int i : stateProps) {
+                if (findings.open(i, depth)) {
+                    Property<S, A> p = findings.properties.get(i);
+                    boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
+                    if (bad) {
+                        findings.offer(i, new Findings.Finding(depth, ft, -1));
+                    }
+                }
+            }
+            for (int m = 0; m < maxima.length; m++) {
+                maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
+            }
+            if (model.withinBoundary(t)) {
+                if (next.size() == nextFps.length) {
+                    nextFps = Arrays.copyOf(nextFps, nextFps.length * 2);
+                }
+                nextFps[next.size()] = ft;
+                next.add(t);
+            } else {
+                boundary++;
+            }
+        }
+
+        void expand(S s, long fp, int depth) {
+            actions.clear();
+            model.actions(s, actions);
+            int tag = FingerprintTable.tagOf(fp);
+            boolean enabled = false;
+            for (int ai = 0, n = actions.size(); ai < n; ai++) {
+                A a = actions.get(ai);
+                S t = model.nextState(s, a);
+                if (t == null) {
+                    continue;
+                }
+                enabled = true;
+                transitions++;
+                for (int i : transitionProps) {
+                    if (findings.open(i, depth + 1) && !findings.properties.get(i).test(s, a, t)) {
+                        findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
+                    }
+                }
+                long ft = FingerprintTable.normalize(model.fingerprint(t));
+                if (table.add(ft, tag)) {
+                    found(t, ft, depth + 1);
+                }
+            }
+            if (!enabled) {
+                for (int i : terminalProps) {
+                    if (findings.open(i, depth) && !findings.properties.get(i).test(s)) {
+                        findings.offer(i, new Findings.Finding(depth, fp, -1));
+                    }
+                }
+            }
+        }
+
+        void settleLevel() {
+            for (int i = 0; i < insertedCount; i++) {
+                table.settle(inserted[i]);
+            }
+        }
+    }
+
+    CheckResult<S, A> run() {
+        List<Worker> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(new Worker());
+        }
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "tcpcheck-search");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        int depth = 0;
+        try {
+            Worker w0 = workers.get(0);
+            w0.startLevel();
+            for (S init : model.initialStates()) {
+                long fp = FingerprintTable.normalize(model.fingerprint(init));
+                if (table.add(fp, FingerprintTable.ROOT)) {
+                    w0.found(init, fp, 0);
+                }
+            }
+            w0.settleLevel();
+            Object[] frontier = w0.next.toArray();
+            long[] frontierFps = Arrays.copyOf(w0.nextFps, frontier.length);
+            statesSoFar.set(w0.states);
+            level = 0;
+            while (frontier.length > 0) {
+                if (level >= limits.maxDepth()) {
+                    stopReason = "depth limit of " + limits.maxDepth() + " reached";
+                    break;
+                }
+                if (stopWhenAllFound && findings.allFound()) {
+                    break;
+                }
+                checkLimits();
+                if (stopReason != null) {
+                    break;
+                }
+                expandLevel(workers, pool, frontier, frontierFps);
+                frontier = null;
+                int total = 0;
+                for (Worker w : workers) {
+                    total += w.next.size();
+                }
+                if (anyInsertedThisLevel(workers)) {
+                    depth = level + 1;
+                }
+                runOnAll(workers, pool, Worker::settleLevel);
+                frontier = new Object[total];
+                frontierFps = new long[total];
+                int at = 0;
+                for (Worker w : workers) {
+                    int n = w.next.size();
+                    System.arraycopy(w.next.toArray(), 0, frontier, at, n);
+                    System.arraycopy(w.nextFps, 0, frontierFps, at, n);
+                    at += n;
+                    w.next.clear();
+                }
+                level++;
+                if (stopReason != null) {
+                    break;
+                }
+            }
+        } catch (OutOfMemoryError e) {
+            stopReason = "out of memory: the bounds are too large for this heap (raise -Xmx or lower the bounds)";
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return result(workers, depth);
+    }
+
+    private boolean anyInsertedThisLevel(List<Worker> workers) {
+        for (Worker w : workers) {
+            if (w.insertedCount > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void expandLevel(List<Worker> workers, ExecutorService pool, Object[] frontier, long[] fps) {
+        WorkQueue queue = new WorkQueue(frontier.length, CHUNK);
+        int depth = level;
+        for (Worker w : workers) {
+            w.startLevel();
+        }
+        runOnAll(workers, pool, w -> {
+            int c;
+            while (stopReason == null && (c = queue.take()) >= 0) {
+                long statesBefore = w.states;
+                long transitionsBefore = w.transitions;
+                int end = Math.min(frontier.length, (c + 1) * CHUNK);
+                for (int i = c * CHUNK; i < end; i++) {
+                    @SuppressWarnings("unchecked")
+                    S s = (S) frontier[i];
+                    w.expand(s, fps[i], depth);
+                }
+                statesSoFar.addAndGet(w.states - statesBefore);
+                transitionsSoFar.addAndGet(w.transitions - transitionsBefore);
+                checkLimits();
+            }
+        });
+    }
+
+    private void runOnAll(List<Worker> workers, ExecutorService pool, Consumer<Worker> job) {
+        if (pool == null) {
+            job.accept(workers.get(0));
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 1; i < workers.size(); i++) {
+            Worker w = workers.get(i);
+            futures.add(pool.submit(() -> job.accept(w)));
+        }
+        Throwable failure = null;
+        try {
+            job.accept(workers.get(0));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            stopReason = "failed";
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopReason = "interrupted";
+            }
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private void checkLimits() {
+        long now = System.nanoTime();
+        if (statesSoFar.get() >= limits.maxStates()) {
+            stopReason = "state limit of " + limits.maxStates() + " reached";
+        } else if (now - start >= limits.maxNanos()) {
+            stopReason = "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
+        } else if (Limits.usedMemory() > limits.maxMemoryBytes()) {
+            System.gc();
+            if (Limits.usedMemory() > limits.maxMemoryBytes()) {
+                stopReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
+            }
+        }
+        long due = nextProgress.get();
+        if (progress != null && now >= due && nextProgress.compareAndSet(due, now + PROGRESS_NANOS)) {
+            progress.accept(new Progress(statesSoFar.get(), transitionsSoFar.get(), level, now - start));
+        }
+    }
+
+    private CheckResult<S, A> result(List<Worker> workers, int depth) {
+        long elapsed = System.nanoTime() - start;
+        long transitions = 0;
+        long boundary = 0;
+        long[] maxima = new long[metrics.size()];
+        Arrays.fill(maxima, Long.MIN_VALUE);
+        for (Worker w : workers) {
+            transitions += w.transitions;
+            boundary += w.boundary;
+            for (int m = 0; m < maxima.length; m++) {
+                maxima[m] = Math.max(maxima[m], w.maxima[m]);
+            }
+        }
+        java.util.Map<String, Long> named = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < maxima.length; m++) {
+            named.put(metrics.get(m).name(), maxima[m]);
+        }
+        long states = table.size();
+        Statistics stats = new Statistics(states, transitions, depth, boundary, elapsed, table.bytes(),
+                collisionProbability(states, transitions), threads, named);
+        boolean complete = stopReason == null;
+        TraceBuilder<S, A> traces = new TraceBuilder<>(model, table);
+        List<PropertyResult<S, A>> results = new ArrayList<>();
+        for (int i = 0; i < findings.properties.size(); i++) {
+            Property<S, A> p = findings.properties.get(i);
+            Findings.Finding f = findings.get(i);
+            results.add(resultFor(p, f, traces, complete));
+        }
+        return new CheckResult<>(results, stats, stopReason);
+    }
+
+    private PropertyResult<S, A> resultFor(Property<S, A> p, Findings.Finding f, TraceBuilder<S, A> traces,
+                                           boolean complete) {
+        boolean sometimes = p.kind() == Property.Kind.SOMETIMES;
+        if (f == null) {
+            if (!complete) {
+                return new PropertyResult<>(p, Verdict.INCOMPLETE, null, stopReason);
+            }
+            return sometimes
+                    ? new PropertyResult<>(p, Verdict.VIOLATED, null, "no reachable state satisfies it")
+                    : new PropertyResult<>(p, Verdict.HOLDS, null, null);
+        }
+        Trace<S, A> trace = p.kind() == Property.Kind.TRANSITION
+                ? TraceBuilder.extend(model, traces.traceTo(f.fp(), f.depth() - 1), f.actionIndex())
+                : traces.traceTo(f.fp(), f.depth());
+        return sometimes
+                ? new PropertyResult<>(p, Verdict.HOLDS, trace, "witness")
+                : new PropertyResult<>(p, Verdict.VIOLATED, trace, null);
+    }
+
+    /** TLC's optimistic estimate, for 63-bit fingerprints. */
+    static double collisionProbability(long states, long transitions) {
+        return Math.min(1.0, (double) states * Math.max(0, transitions - states) / Math.pow(2, 63));
+    }
+}

@@ -1,0 +1,150 @@
+package tcpcheck.checker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+/**
+ * Checks properties of a {@link Model} by exhaustive explicit-state search.
+ *
+ * <pre>{@code
+ * CheckResult<S, A> r = Checker.of(model)
+ *         .property(Property.always("mutual exclusion", s -> ...))
+ *         .threads(2)
+ *         .run();
+ * }</pre>
+ *
+ * <p>Safety properties ({@code always}, {@code transition}, {@code terminal}, {@code sometimes}) are checked during
+ * one search, breadth-first by default, so every counterexample is a shortest one. {@code eventually} properties are
+ * then checked under weak fairness on the reachable graph (see {@link Liveness}), which a second, single-threaded
+ * pass builds when the model has any. A search cut short by a limit gives {@link Verdict#INCOMPLETE} for every
+ * property it had not decided.
+ */
+public final class Checker<S, A> {
+    private final Model<S, A> model;
+    private final List<Property<S, A>> properties = new ArrayList<>();
+    private final List<BreadthFirstSearch.Metric<S>> metrics = new ArrayList<>();
+    private SearchOrder order = SearchOrder.BREADTH_FIRST;
+    private int threads = 1;
+    private Limits limits = Limits.none();
+    private Consumer<Progress> progress;
+    private boolean stopWhenAllFound;
+    private long expectedStates = 1 << 16;
+
+    private Checker(Model<S, A> model) {
+        this.model = Objects.requireNonNull(model);
+    }
+
+    public static <S, A> Checker<S, A> of(Model<S, A> model) {
+        return new Checker<>(model);
+    }
+
+    public Checker<S, A> property(Property<S, A> p) {
+        for (Property<S, A> q : properties) {
+            if (q.name().equals(p.name())) {
+                throw new IllegalArgumentException("two properties named " + p.name());
+            }
+        }
+        properties.add(p);
+        return this;
+    }
+
+    public Checker<S, A> properties(List<Property<S, A>> ps) {
+        ps.forEach(this::property);
+        return this;
+    }
+
+    public Checker<S, A> order(SearchOrder o) {
+        this.order = Objects.requireNonNull(o);
+        return this;
+    }
+
+    /** Search threads (breadth-first only); results are the same for any number. */
+    public Checker<S, A> threads(int n) {
+        if (n < 1 || n > 1024) {
+            throw new IllegalArgumentException("threads must be between 1 and 1024, not " + n);
+        }
+        this.threads = n;
+        return this;
+    }
+
+    public Checker<S, A> limits(Limits l) {
+        this.limits = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /** Called every few seconds during a long search. */
+    public Checker<S, A> progress(Consumer<Progress> listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** Stop at the end of the first level at which every safety property has a counterexample (or witness). */
+    public Checker<S, A> stopWhenAllFound(boolean b) {
+        this.stopWhenAllFound = b;
+        return this;
+    }
+
+    /** A sizing hint for the visited-state table. */
+    public Checker<S, A> expectedStates(long n) {
+        this.expectedStates = Math.max(16, n);
+        return this;
+    }
+
+    /** Tracks the largest value of {@code metric} over the reached states, reported in {@link Statistics#maxima()}. */
+    public Checker<S, A> trackMaximum(String name, ToLongFunction<S> metric) {
+        metrics.add(new BreadthFirstSearch.Metric<>(name, metric));
+        return this;
+    }
+
+    public CheckResult<S, A> run() {
+        long start = System.nanoTime();
+        List<Property<S, A>> safety = new ArrayList<>();
+        List<Property<S, A>> liveness = new ArrayList<>();
+        for (Property<S, A> p : properties) {
+            (p.kind() == Property.Kind.EVENTUALLY ? liveness : safety).add(p);
+        }
+        CheckResult<S, A> safe = order == SearchOrder.BREADTH_FIRST
+                ? new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress, stopWhenAllFound,
+                        expectedStates).run()
+                : new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
+        List<PropertyResult<S, A>> live = new ArrayList<>();
+        String incomplete = safe.incompleteReason();
+        if (!liveness.isEmpty()) {
+            if (incomplete != null || (stopWhenAllFound && safe.statistics().depth() >= limits.maxDepth())) {
+                for (Property<S, A> p : liveness) {
+                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, incomplete));
+                }
+            } else {
+                List<Predicate<S>> goals = new ArrayList<>();
+                for (Property<S, A> p : liveness) {
+                    goals.add(p::test);
+                }
+                StateGraph<S, A> g = StateGraph.explore(model, goals, limits, start);
+                for (int i = 0; i < liveness.size(); i++) {
+                    live.add(g.incompleteReason != null
+                            ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, g.incompleteReason)
+                            : Liveness.check(g, liveness.get(i), i));
+                }
+                if (g.incompleteReason != null) {
+                    incomplete = g.incompleteReason;
+                }
+            }
+        }
+        List<PropertyResult<S, A>> results = new ArrayList<>();
+        for (Property<S, A> p : properties) {
+            for (PropertyResult<S, A> r : p.kind() == Property.Kind.EVENTUALLY ? live : safe.results()) {
+                if (r.property() == p) {
+                    results.add(r);
+                }
+            }
+        }
+        Statistics s = safe.statistics();
+        Statistics stats = new Statistics(s.states(), s.transitions(), s.depth(), s.boundaryStates(),
+                System.nanoTime() - start, s.storageBytes(), s.collisionProbability(), s.threads(), s.maxima());
+        return new CheckResult<>(results, stats, incomplete);
+    }
+}

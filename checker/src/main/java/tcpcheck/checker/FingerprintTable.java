@@ -1,0 +1,256 @@
+package tcpcheck.checker;
+
+import java.util.function.LongConsumer;
+
+/**
+ * The set of visited states, as 64-bit fingerprints in primitive open-addressing tables, with a parent link per
+ * state to rebuild traces.
+ *
+ * <h2>Layout</h2>
+ * Each slot is 12 bytes: the fingerprint ({@code long}) and a <em>parent tag</em> ({@code int}), the top 32 bits of
+ * the parent's fingerprint (0 for an initial state). The tag determines where the parent lives in the table (its
+ * segment and home slot are computed from those 32 bits alone), so parent links need no slot references and survive
+ * resizing. Rebuilding a trace follows tags back to an initial state and replays the path forward (see
+ * {@link TraceBuilder}); the rare tag shared by two neighbouring entries is resolved there by backtracking.
+ *
+ * <p>Fingerprints are {@linkplain #normalize normalized}: bit 0 is reserved as the "found in the current level"
+ * flag, and the top 32 bits are never 0 (0 is the initial-state tag and the empty slot). So 63 bits identify a state.
+ *
+ * <p>The table has {@value #SEGMENT_BITS}-bit striping: 64 segments chosen by the top bits of the fingerprint, each
+ * its own linear-probing table guarded by its own lock when the table is shared by several threads. A segment grows
+ * by ×{@value #GROWTH} when it is {@value #MAX_LOAD} full, so the load stays between 0.68 and 0.85: between 14 and 18
+ * bytes per state, 15.8 on average.
+ *
+ * <h2>Determinism</h2>
+ * A state found again in the same breadth-first level in which it was first found (its flag is still set) takes
+ * the smaller of the two parent tags. So the parent of every state is the smallest-fingerprint parent in the
+ * previous level, whatever order the threads found them in.
+ */
+public final class FingerprintTable {
+    static final int SEGMENT_BITS = 6;
+    static final int SEGMENTS = 1 << SEGMENT_BITS;
+    static final double MAX_LOAD = 0.85;
+    static final double GROWTH = 1.25;
+    private static final int HOME_BITS = 32 - SEGMENT_BITS;
+    private static final long HOME_MASK = (1L << HOME_BITS) - 1;
+    private static final long NEW_FLAG = 1L;
+    /** The parent tag of an initial state. */
+    public static final int ROOT = 0;
+
+    private final Segment[] segments = new Segment[SEGMENTS];
+    private final boolean concurrent;
+
+    /**
+     * @param concurrent whether several threads insert at once (each segment is then locked on access)
+     * @param expectedStates a sizing hint; the table grows past it as needed
+     */
+    public FingerprintTable(boolean concurrent, long expectedStates) {
+        this.concurrent = concurrent;
+        int perSegment = (int) Math.min(1 << 26, Math.max(16, (long) (expectedStates / SEGMENTS / MAX_LOAD) + 1));
+        for (int i = 0; i < SEGMENTS; i++) {
+            segments[i] = new Segment(perSegment);
+        }
+    }
+
+    /** The normalized form of a model's raw fingerprint: bit 0 clear, top 32 bits not all zero. */
+    public static long normalize(long raw) {
+        long fp = raw & ~NEW_FLAG;
+        if ((fp >>> 32) == 0) {
+            fp |= 1L << 32;
+        }
+        return fp;
+    }
+
+    /** The parent tag that a state with this (normalized) fingerprint gives its children. */
+    public static int tagOf(long fp) {
+        return (int) (fp >>> 32);
+    }
+
+    private static int segmentOf(int tag) {
+        return tag >>> HOME_BITS;
+    }
+
+    /**
+     * Adds a state found in the current level.
+     *
+     * @return true when the state is new; false when it was already known (if it was first found in this same
+     *         level, its parent tag becomes the smaller of the two)
+     */
+    public boolean add(long fp, int parentTag) {
+        Segment s = segments[segmentOf(tagOf(fp))];
+        if (concurrent) {
+            synchronized (s) {
+                return s.add(fp, parentTag);
+            }
+        }
+        return s.add(fp, parentTag);
+    }
+
+    /** Ends a level for one state: clears its "found in the current level" flag. */
+    public void settle(long fp) {
+        Segment s = segments[segmentOf(tagOf(fp))];
+        if (concurrent) {
+            synchronized (s) {
+                s.settle(fp);
+            }
+        } else {
+            s.settle(fp);
+        }
+    }
+
+    public boolean contains(long fp) {
+        Segment s = segments[segmentOf(tagOf(fp))];
+        if (concurrent) {
+            synchronized (s) {
+                return s.find(fp) >= 0;
+            }
+        }
+        return s.find(fp) >= 0;
+    }
+
+    /** The parent tag recorded for a state (as an unsigned value), or -1 when the state is unknown. */
+    public long parentTag(long fp) {
+        Segment s = segments[segmentOf(tagOf(fp))];
+        synchronized (s) {
+            int i = s.find(fp);
+            return i < 0 ? -1 : Integer.toUnsignedLong(s.tags[i]);
+        }
+    }
+
+    /** Calls {@code out} with every stored fingerprint whose top 32 bits equal {@code tag}. */
+    public void withTag(int tag, LongConsumer out) {
+        Segment s = segments[segmentOf(tag)];
+        synchronized (s) {
+            s.withTag(tag, out);
+        }
+    }
+
+    /** The number of states; exact when no insertion is under way (the search reads it between levels). */
+    public long size() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.size;
+        }
+        return n;
+    }
+
+    /** Bytes held by the slot arrays. */
+    public long bytes() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += (long) s.keys.length * (Long.BYTES + Integer.BYTES);
+        }
+        return n;
+    }
+
+    private static final class Segment {
+        long[] keys;
+        int[] tags;
+        int size;
+        int threshold;
+
+        Segment(int capacity) {
+            allocate(capacity);
+        }
+
+        private void allocate(int capacity) {
+            keys = new long[capacity];
+            tags = new int[capacity];
+            threshold = (int) (capacity * MAX_LOAD);
+        }
+
+        private static int home(long fp, int capacity) {
+            return (int) ((((fp >>> 32) & HOME_MASK) * capacity) >>> HOME_BITS);
+        }
+
+        int find(long fp) {
+            long[] ks = keys;
+            int cap = ks.length;
+            int i = home(fp, cap);
+            while (true) {
+                long k = ks[i];
+                if (k == 0) {
+                    return -1;
+                }
+                if ((k & ~NEW_FLAG) == fp) {
+                    return i;
+                }
+                if (++i == cap) {
+                    i = 0;
+                }
+            }
+        }
+
+        boolean add(long fp, int parentTag) {
+            long[] ks = keys;
+            int cap = ks.length;
+            int i = home(fp, cap);
+            while (true) {
+                long k = ks[i];
+                if (k == 0) {
+                    ks[i] = fp | NEW_FLAG;
+                    tags[i] = parentTag;
+                    if (++size > threshold) {
+                        grow();
+                    }
+                    return true;
+                }
+                if ((k & ~NEW_FLAG) == fp) {
+                    if ((k & NEW_FLAG) != 0 && Integer.compareUnsigned(parentTag, tags[i]) < 0) {
+                        tags[i] = parentTag;
+                    }
+                    return false;
+                }
+                if (++i == cap) {
+                    i = 0;
+                }
+            }
+        }
+
+        void settle(long fp) {
+            int i = find(fp);
+            if (i >= 0) {
+                keys[i] &= ~NEW_FLAG;
+            }
+        }
+
+        void withTag(int tag, LongConsumer out) {
+            long[] ks = keys;
+            int cap = ks.length;
+            int i = home(((long) tag) << 32, cap);
+            while (true) {
+                long k = ks[i];
+                if (k == 0) {
+                    return;
+                }
+                if ((int) (k >>> 32) == tag) {
+                    out.accept(k & ~NEW_FLAG);
+                }
+                if (++i == cap) {
+                    i = 0;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldTags = tags;
+            allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1));
+            long[] ks = keys;
+            int cap = ks.length;
+            for (int j = 0; j < oldKeys.length; j++) {
+                long k = oldKeys[j];
+                if (k != 0) {
+                    int i = home(k, cap);
+                    while (ks[i] != 0) {
+                        if (++i == cap) {
+                            i = 0;
+                        }
+                    }
+                    ks[i] = k;
+                    tags[i] = oldTags[j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package tcpcheck.checker;
+
+/**
+ * Bounds on a search. Reaching any of them ends the search with the verdict {@link Verdict#INCOMPLETE} for every
+ * property it had not yet decided: a cut-short search never says HOLDS.
+ *
+ * @param maxStates distinct states at most
+ * @param maxDepth breadth-first levels (actions from an initial state) at most; states at this depth are not expanded
+ * @param maxNanos wall-clock time at most
+ * @param maxMemoryBytes used Java heap at most (checked as the search goes)
+ */
+public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemoryBytes) {
+
+    public static Limits none() {
+        return new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, defaultMemory());
+    }
+
+    /** 85% of the largest heap the JVM may use. */
+    public static long defaultMemory() {
+        return (long) (Runtime.getRuntime().maxMemory() * 0.85);
+    }
+
+    public Limits withMaxStates(long n) {
+        return new Limits(n, maxDepth, maxNanos, maxMemoryBytes);
+    }
+
+    public Limits withMaxDepth(int n) {
+        return new Limits(maxStates, n, maxNanos, maxMemoryBytes);
+    }
+
+    public Limits withMaxNanos(long n) {
+        return new Limits(maxStates, maxDepth, n, maxMemoryBytes);
+    }
+
+    public Limits withMaxMemoryBytes(long n) {
+        return new Limits(maxStates, maxDepth, maxNanos, n);
+    }
+
+    static long usedMemory() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

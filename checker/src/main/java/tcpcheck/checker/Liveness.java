@@ -1,0 +1,283 @@
+package tcpcheck.checker;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks {@code eventually} properties under weak fairness on an explicit {@link StateGraph}, by strongly connected
+ * components (Tarjan's algorithm).
+ *
+ * <p>A behaviour violates "eventually P" when it never reaches a P-state. Such a behaviour stays in the subgraph of
+ * ¬P-states reachable from an initial state through ¬P-states only, and either
+ * <ul>
+ *   <li>ends there in a state with no enabled action (within the boundary), or</li>
+ *   <li>stays forever in one strongly connected component C of that subgraph. A weakly fair behaviour can do so iff
+ *       C has an edge, and every fairness class enabled in <em>every</em> state of C (in the whole model, counting
+ *       actions that leave C) is taken by some edge inside C: the behaviour then cycles through all of C, taking
+ *       each such class infinitely often, and every other class is disabled infinitely often. If some class is
+ *       enabled throughout C and never taken inside it, no fair behaviour stays in C nor in any part of C.</li>
+ * </ul>
+ * A state at the boundary ends nothing: behaviours through it leave the bounds and are not judged.
+ *
+ * <p>This decides each component as a whole, so it is right on cycles and on joins, where a search that marks a
+ * state "done" on its first visit can miss a lasso through a state reached again by another path.
+ *
+ * <p>The counterexample is a lasso: a shortest stem (breadth-first within ¬P) to the first state, in breadth-first
+ * order, that ends a violating behaviour, and a cycle through C that takes one edge of every class that fairness
+ * demands, back to where it started. For a finite behaviour the trace simply ends.
+ */
+final class Liveness {
+    private Liveness() {
+    }
+
+    static <S, A> PropertyResult<S, A> check(StateGraph<S, A> g, Property<S, A> p, int goalIndex) {
+        BitSet goal = g.goal[goalIndex];
+        int n = g.size;
+        // 1. The ¬P subgraph reachable through ¬P states, in breadth-first order, with a tree for stems.
+        int[] treeParent = new int[n];
+        int[] treeAction = new int[n];
+        boolean[] inSub = new boolean[n];
+        int[] order = new int[n];
+        int count = 0;
+        for (int v = 0; v < n && g.parent[v] < 0; v++) {
+            if (!goal.get(v)) {
+                inSub[v] = true;
+                treeParent[v] = -1;
+                treeAction[v] = g.parentAction[v];
+                order[count++] = v;
+            }
+        }
+        for (int head = 0; head < count; head++) {
+            int u = order[head];
+            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.edgeTarget[e];
+                if (!inSub[v] && !goal.get(v)) {
+                    inSub[v] = true;
+                    treeParent[v] = u;
+                    treeAction[v] = g.edgeAction[e];
+                    order[count++] = v;
+                }
+            }
+        }
+        // 2. Strongly connected components of that subgraph, and which of them admit a fair behaviour.
+        int[] scc = tarjan(g, inSub, order, count);
+        Map<Integer, int[]> fairCycles = new HashMap<>();
+        BitSet judged = new BitSet();
+        for (int k = 0; k < count; k++) {
+            int u = order[k];
+            if (g.terminal(u)) {
+                int[] stem = g.treePath(u, treeParent, treeAction);
+                return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(stem, -1),
+                        "ends in a state with no enabled action");
+            }
+            int c = scc[u];
+            if (!judged.get(c)) {
+                judged.set(c);
+                int[] cycle = fairCycle(g, scc, c, u, count, order);
+                if (cycle != null) {
+                    fairCycles.put(c, cycle);
+                }
+            }
+            if (fairCycles.containsKey(c)) {
+                int[] stem = g.treePath(u, treeParent, treeAction);
+                int[] cycle = fairCycles.get(c);
+                int[] lasso = Arrays.copyOf(stem, stem.length + cycle.length);
+                System.arraycopy(cycle, 0, lasso, stem.length, cycle.length);
+                return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(lasso, stem.length - 1),
+                        "a fair cycle that never reaches the goal");
+            }
+        }
+        return new PropertyResult<>(p, Verdict.HOLDS, null, null);
+    }
+
+    /** Component numbers (≥ 0) of the nodes in {@code inSub}; iterative Tarjan. */
+    private static int[] tarjan(StateGraph<?, ?> g, boolean[] inSub, int[] order, int count) {
+        int n = g.size;
+        int[] index = new int[n];
+        int[] low = new int[n];
+        int[] comp = new int[n];
+        Arrays.fill(index, -1);
+        Arrays.fill(comp, -1);
+        boolean[] onStack = new boolean[n];
+        int[] stack = new int[count];
+        int sp = 0;
+        int[] callNode = new int[count];
+        int[] callEdge = new int[count];
+        int next = 0;
+        int comps = 0;
+        for (int k = 0; k < count; k++) {
+            int root = order[k];
+            if (index[root] >= 0) {
+                continue;
+            }
+            int depth = 0;
+            callNode[0] = root;
+            callEdge[0] = g.edgeStart[root];
+            index[root] = low[root] = next++;
+            stack[sp++] = root;
+            onStack[root] = true;
+            while (depth >= 0) {
+                int u = callNode[depth];
+                int e = callEdge[depth];
+                if (e < g.edgeStart[u + 1]) {
+                    callEdge[depth] = e + 1;
+                    int v = g.edgeTarget[e];
+                    if (!inSub[v]) {
+                        continue;
+                    }
+                    if (index[v] < 0) {
+                        index[v] = low[v] = next++;
+                        stack[sp++] = v;
+                        onStack[v] = true;
+                        depth++;
+                        callNode[depth] = v;
+                        callEdge[depth] = g.edgeStart[v];
+                    } else if (onStack[v]) {
+                        low[u] = Math.min(low[u], index[v]);
+                    }
+                } else {
+                    if (low[u] == index[u]) {
+                        int w;
+                        do {
+                            w = stack[--sp];
+                            onStack[w] = false;
+                            comp[w] = comps;
+                        } while (w != u);
+                        comps++;
+                    }
+                    depth--;
+                    if (depth >= 0) {
+                        int parent = callNode[depth];
+                        low[parent] = Math.min(low[parent], low[u]);
+                    }
+                }
+            }
+        }
+        return comp;
+    }
+
+    /**
+     * A cycle (as action indices) from {@code entry} back to itself inside component {@code c} that takes one edge
+     * of every fairness class enabled throughout the component, or null when no fair behaviour stays in it.
+     */
+    private static int[] fairCycle(StateGraph<?, ?> g, int[] scc, int c, int entry, int count, int[] order) {
+        List<Integer> members = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            if (scc[order[k]] == c) {
+                members.add(order[k]);
+            }
+        }
+        int classes = g.classes.size();
+        int[] enabledIn = new int[classes];
+        int[] lastSeen = new int[classes];
+        int[] internalEdge = new int[classes];
+        Arrays.fill(lastSeen, -1);
+        Arrays.fill(internalEdge, -1);
+        int anyInternal = -1;
+        for (int u : members) {
+            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int k = g.edgeClass[e];
+                boolean internal = scc[g.edgeTarget[e]] == c;
+                if (internal && anyInternal < 0) {
+                    anyInternal = e;
+                }
+                if (k < 0) {
+                    continue;
+                }
+                if (lastSeen[k] != u) {
+                    lastSeen[k] = u;
+                    enabledIn[k]++;
+                }
+                if (internal && internalEdge[k] < 0) {
+                    internalEdge[k] = e;
+                }
+            }
+        }
+        if (anyInternal < 0) {
+            return null;
+        }
+        List<Integer> required = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            if (enabledIn[k] == members.size()) {
+                if (internalEdge[k] < 0) {
+                    return null;
+                }
+                required.add(internalEdge[k]);
+            }
+        }
+        if (required.isEmpty()) {
+            required.add(firstInternalEdgeFrom(g, scc, c, entry, anyInternal));
+        }
+        List<Integer> path = new ArrayList<>();
+        int at = entry;
+        for (int e : required) {
+            int source = sourceOf(g, e);
+            path.addAll(pathWithin(g, scc, c, at, source));
+            path.add(g.edgeAction[e]);
+            at = g.edgeTarget[e];
+        }
+        path.addAll(pathWithin(g, scc, c, at, entry));
+        return path.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int firstInternalEdgeFrom(StateGraph<?, ?> g, int[] scc, int c, int u, int fallback) {
+        for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+            if (scc[g.edgeTarget[e]] == c) {
+                return e;
+            }
+        }
+        return fallback;
+    }
+
+    private static int sourceOf(StateGraph<?, ?> g, int e) {
+        int lo = 0;
+        int hi = g.size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (g.edgeStart[mid] <= e) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        while (g.edgeStart[lo + 1] <= e) {
+            lo++;
+        }
+        return lo;
+    }
+
+    /** The action indices of a shortest path from {@code from} to {@code to} inside component {@code c}. */
+    private static List<Integer> pathWithin(StateGraph<?, ?> g, int[] scc, int c, int from, int to) {
+        if (from == to) {
+            return new ArrayList<>();
+        }
+        Map<Integer, Integer> parentEdge = new HashMap<>();
+        ArrayList<Integer> queue = new ArrayList<>();
+        queue.add(from);
+        parentEdge.put(from, -1);
+        for (int head = 0; head < queue.size(); head++) {
+            int u = queue.get(head);
+            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.edgeTarget[e];
+                if (scc[v] == c && !parentEdge.containsKey(v)) {
+                    parentEdge.put(v, e);
+                    if (v == to) {
+                        List<Integer> out = new ArrayList<>();
+                        for (int w = v; w != from; ) {
+                            int pe = parentEdge.get(w);
+                            out.add(0, g.edgeAction[pe]);
+                            w = sourceOf(g, pe);
+                        }
+                        return out;
+                    }
+                    queue.add(v);
+                }
+            }
+        }
+        throw new IllegalStateException("no path inside a strongly connected component");
+    }
+}

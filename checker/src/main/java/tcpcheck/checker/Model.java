@@ -1,0 +1,57 @@
+package tcpcheck.checker;
+
+import java.util.List;
+
+/**
+ * A finite transition system, in the spirit of Stateright's {@code Model} trait: initial states, the enabled
+ * actions of a state in a deterministic order, and the next state that an action leads to.
+ *
+ * <p>States must be immutable values. The engine never keeps states for deduplication: it keeps their
+ * 64-bit {@linkplain #fingerprint fingerprints}, so two states with the same fingerprint are the same state.
+ *
+ * @param <S> the state type (immutable)
+ * @param <A> the action type (a value: equal actions have equal effects)
+ */
+public interface Model<S, A> {
+
+    /** The initial states, in a deterministic order. */
+    List<S> initialStates();
+
+    /**
+     * Appends the actions to try in {@code state} to {@code actions}, always in the same order for the same state.
+     * An action listed here whose {@link #nextState} is {@code null} is not enabled.
+     */
+    void actions(S state, List<A> actions);
+
+    /** The state that {@code action} leads to from {@code state}, or {@code null} when the action is not enabled. */
+    S nextState(S state, A action);
+
+    /**
+     * A 64-bit fingerprint of the state: equal states must have equal fingerprints, and distinct states should
+     * have distinct ones with overwhelming probability. {@link Fingerprint} hashes a compact encoding well.
+     */
+    long fingerprint(S state);
+
+    /**
+     * The weak-fairness class of an action, or {@code null} when the action is not subject to fairness. Actions
+     * of equal classes (by {@code equals}) form one class: weak fairness requires that a class enabled
+     * continuously from some point on is eventually taken. Used only by {@code eventually} properties.
+     */
+    default Object fairness(S state, A action) {
+        return null;
+    }
+
+    /**
+     * Whether the state lies within the model's bounds. A state outside them is checked against the properties
+     * but not explored further, and it is neither a deadlock nor the end of a behaviour (like Stateright's
+     * {@code within_boundary} or a TLC state constraint). The check counts such states.
+     */
+    default boolean withinBoundary(S state) {
+        return true;
+    }
+
+    /** A one-line description of an action, for traces. */
+    default String describe(A action) {
+        return String.valueOf(action);
+    }
+}
