@@ -75,7 +75,11 @@ final class BreadthFirstSearch<S, A> {
 
     /** One thread's share of a level. */
     private final class Worker {
+        final int index;
         final List<A> actions = new ArrayList<>();
+        Object[] successors = new Object[16];
+        long[] successorFps = new long[16];
+        long sink;
         final List<S> next = new ArrayList<>();
         long[] nextFps = new long[64];
         long[] inserted = new long[64];
@@ -85,7 +89,8 @@ final class BreadthFirstSearch<S, A> {
         long states;
         final long[] maxima = new long[metrics.size()];
 
-        Worker() {
+        Worker(int index) {
+            this.index = index;
             Arrays.fill(maxima, Long.MIN_VALUE);
         }
 
@@ -128,7 +133,13 @@ final class BreadthFirstSearch<S, A> {
             model.actions(s, actions);
             int tag = FingerprintTable.tagOf(fp);
             boolean enabled = false;
-            for (int ai = 0, n = actions.size(); ai < n; ai++) {
+            int n = actions.size();
+            if (successors.length < n) {
+                successors = new Object[n];
+                successorFps = new long[n];
+            }
+            int m = 0;
+            for (int ai = 0; ai < n; ai++) {
                 A a = actions.get(ai);
                 S t = model.nextState(s, a);
                 if (t == null) {
@@ -141,10 +152,17 @@ final class BreadthFirstSearch<S, A> {
                         findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
                     }
                 }
-                long ft = FingerprintTable.normalize(model.fingerprint(t));
-                if (table.add(ft, tag)) {
-                    found(t, ft, depth + 1);
+                successors[m] = t;
+                successorFps[m++] = FingerprintTable.normalize(model.fingerprint(t));
+            }
+            sink += table.touch(successorFps, m);
+            for (int j = 0; j < m; j++) {
+                if (table.add(successorFps[j], tag)) {
+                    @SuppressWarnings("unchecked")
+                    S t = (S) successors[j];
+                    found(t, successorFps[j], depth + 1);
                 }
+                successors[j] = null;
             }
             if (!enabled) {
                 for (int i : terminalProps) {
@@ -165,7 +183,7 @@ final class BreadthFirstSearch<S, A> {
     CheckResult<S, A> run() {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            workers.add(new Worker());
+            workers.add(new Worker(i));
         }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "tcpcheck-search");
@@ -208,7 +226,15 @@ final class BreadthFirstSearch<S, A> {
                 if (anyInsertedThisLevel(workers)) {
                     depth = level + 1;
                 }
-                runOnAll(workers, pool, Worker::settleLevel);
+                long inserted = 0;
+                for (Worker w : workers) {
+                    inserted += w.insertedCount;
+                }
+                if (inserted > table.capacity() / 32) {
+                    runOnAll(workers, pool, w -> table.settleAll(w.index, threads));
+                } else {
+                    runOnAll(workers, pool, Worker::settleLevel);
+                }
                 frontier = new Object[total];
                 frontierFps = new long[total];
                 int at = 0;

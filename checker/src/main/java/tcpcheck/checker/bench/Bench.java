@@ -1,0 +1,58 @@
+package tcpcheck.checker.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import tcpcheck.checker.CheckResult;
+import tcpcheck.checker.Checker;
+import tcpcheck.checker.Property;
+import tcpcheck.checker.Statistics;
+
+/**
+ * The engine's benchmark (a command, not a timed test): explores {@link SyntheticModel} with 1 and 2 threads and
+ * prints states per second and bytes per state. Usage: {@code Bench [states] [rounds]}, default 6,000,000 and 3.
+ * Each configuration runs once to warm up, then {@code rounds} times; the median is reported.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        long n = args.length > 0 ? Long.parseLong(args[0]) : 6_000_000L;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        System.out.printf(Locale.ROOT, "synthetic model: %,d states, %,d transitions; %d cores; heap %,d MiB%n",
+                n, 3 * n, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        double single = 0;
+        for (int threads : new int[] {1, 2}) {
+            run(n / 4, threads);
+            List<Double> rates = new ArrayList<>();
+            Statistics last = null;
+            for (int r = 0; r < rounds; r++) {
+                last = run(n, threads);
+                if (last.states() != n || last.transitions() != 3 * n) {
+                    throw new IllegalStateException("wrong counts: " + last);
+                }
+                rates.add(last.statesPerSecond());
+            }
+            Collections.sort(rates);
+            double median = rates.get(rates.size() / 2);
+            if (threads == 1) {
+                single = median;
+            }
+            System.out.printf(Locale.ROOT,
+                    "threads %d: %,.0f states/s (median of %d; min %,.0f, max %,.0f), %.1f bytes/state, "
+                            + "speed-up %.2fx%n",
+                    threads, median, rounds, rates.get(0), rates.get(rates.size() - 1), last.bytesPerState(),
+                    median / single);
+        }
+    }
+
+    private static Statistics run(long n, int threads) {
+        System.gc();
+        CheckResult<Long, Integer> r = Checker.of(new SyntheticModel(n))
+                .property(Property.always("in range", s -> s >= 0 && s < n))
+                .threads(threads).run();
+        return r.statistics();
+    }
+}
