@@ -25,6 +25,7 @@ class FingerprintTableTest {
             assertTrue(t.add(fps[i], tag));
         }
         assertEquals(n, t.size());
+        t.settleAll(0, 1);
         for (int i = 0; i < n; i++) {
             assertFalse(t.add(fps[i], 7), "a second add is not new");
             long expected = i == 0 ? 0 : Integer.toUnsignedLong(FingerprintTable.tagOf(fps[i - 1]));
