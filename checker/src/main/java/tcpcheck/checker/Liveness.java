@@ -63,10 +63,27 @@ final class Liveness {
                 }
             }
         }
-        // 2. Strongly connected components of that subgraph, and which of them admit a fair behaviour.
+        // 2. Strongly connected components of that subgraph, their members grouped once (counting sort), and
+        //    which of them admit a fair behaviour, judged lazily in breadth-first order.
         int[] scc = tarjan(g, inSub, order, count);
-        Map<Integer, int[]> fairCycles = new HashMap<>();
-        BitSet judged = new BitSet();
+        int comps = 0;
+        for (int k = 0; k < count; k++) {
+            comps = Math.max(comps, scc[order[k]] + 1);
+        }
+        int[] start = new int[comps + 1];
+        for (int k = 0; k < count; k++) {
+            start[scc[order[k]] + 1]++;
+        }
+        for (int c = 0; c < comps; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] members = new int[count];
+        int[] fill = Arrays.copyOf(start, comps);
+        for (int k = 0; k < count; k++) {
+            members[fill[scc[order[k]]]++] = order[k];
+        }
+        FairnessScratch scratch = new FairnessScratch(g.classes.size());
+        byte[] judged = new byte[comps];
         for (int k = 0; k < count; k++) {
             int u = order[k];
             if (g.terminal(u)) {
@@ -75,16 +92,13 @@ final class Liveness {
                         "ends in a state with no enabled action");
             }
             int c = scc[u];
-            if (!judged.get(c)) {
-                judged.set(c);
-                int[] cycle = fairCycle(g, scc, c, u, count, order);
-                if (cycle != null) {
-                    fairCycles.put(c, cycle);
-                }
+            if (judged[c] == 0) {
+                boolean trivial = start[c + 1] - start[c] == 1 && !selfLoop(g, u);
+                judged[c] = (byte) (!trivial && fair(g, scc, c, members, start[c], start[c + 1], scratch) ? 2 : 1);
             }
-            if (fairCycles.containsKey(c)) {
+            if (judged[c] == 2) {
                 int[] stem = g.treePath(u, treeParent, treeAction);
-                int[] cycle = fairCycles.get(c);
+                int[] cycle = fairCycle(g, scc, c, u, members, start[c], start[c + 1], scratch);
                 int[] lasso = Arrays.copyOf(stem, stem.length + cycle.length);
                 System.arraycopy(cycle, 0, lasso, stem.length, cycle.length);
                 return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(lasso, stem.length - 1),
@@ -160,25 +174,53 @@ final class Liveness {
         return comp;
     }
 
-    /**
-     * A cycle (as action indices) from {@code entry} back to itself inside component {@code c} that takes one edge
-     * of every fairness class enabled throughout the component, or null when no fair behaviour stays in it.
-     */
-    private static int[] fairCycle(StateGraph<?, ?> g, int[] scc, int c, int entry, int count, int[] order) {
-        List<Integer> members = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            if (scc[order[k]] == c) {
-                members.add(order[k]);
+    /** Per-class counters reused from one component to the next (only the touched entries are reset). */
+    private static final class FairnessScratch {
+        final int[] enabledIn;
+        final int[] lastSeen;
+        final int[] internalEdge;
+        final int[] touched;
+        int touchedCount;
+
+        FairnessScratch(int classes) {
+            enabledIn = new int[classes];
+            lastSeen = new int[classes];
+            internalEdge = new int[classes];
+            touched = new int[classes];
+            Arrays.fill(lastSeen, -1);
+            Arrays.fill(internalEdge, -1);
+        }
+
+        void reset() {
+            for (int i = 0; i < touchedCount; i++) {
+                int k = touched[i];
+                enabledIn[k] = 0;
+                lastSeen[k] = -1;
+                internalEdge[k] = -1;
+            }
+            touchedCount = 0;
+        }
+    }
+
+    private static boolean selfLoop(StateGraph<?, ?> g, int u) {
+        for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+            if (g.edgeTarget[e] == u) {
+                return true;
             }
         }
-        int classes = g.classes.size();
-        int[] enabledIn = new int[classes];
-        int[] lastSeen = new int[classes];
-        int[] internalEdge = new int[classes];
-        Arrays.fill(lastSeen, -1);
-        Arrays.fill(internalEdge, -1);
+        return false;
+    }
+
+    /**
+     * Counts, for component {@code c}, in how many of its states each fairness class is enabled and one internal
+     * edge of each class; returns the first internal edge, or -1 when the component has none.
+     */
+    private static int survey(StateGraph<?, ?> g, int[] scc, int c, int[] members, int from, int to,
+                              FairnessScratch f) {
+        f.reset();
         int anyInternal = -1;
-        for (int u : members) {
+        for (int m = from; m < to; m++) {
+            int u = members[m];
             for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
                 int k = g.edgeClass[e];
                 boolean internal = scc[g.edgeTarget[e]] == c;
@@ -188,27 +230,51 @@ final class Liveness {
                 if (k < 0) {
                     continue;
                 }
-                if (lastSeen[k] != u) {
-                    lastSeen[k] = u;
-                    enabledIn[k]++;
+                if (f.lastSeen[k] == -1 && f.enabledIn[k] == 0) {
+                    f.touched[f.touchedCount++] = k;
                 }
-                if (internal && internalEdge[k] < 0) {
-                    internalEdge[k] = e;
+                if (f.lastSeen[k] != u) {
+                    f.lastSeen[k] = u;
+                    f.enabledIn[k]++;
+                }
+                if (internal && f.internalEdge[k] < 0) {
+                    f.internalEdge[k] = e;
                 }
             }
         }
-        if (anyInternal < 0) {
-            return null;
+        return anyInternal;
+    }
+
+    /** Whether a weakly fair behaviour can stay in component {@code c} for ever. */
+    private static boolean fair(StateGraph<?, ?> g, int[] scc, int c, int[] members, int from, int to,
+                                FairnessScratch f) {
+        if (survey(g, scc, c, members, from, to, f) < 0) {
+            return false;
         }
+        for (int i = 0; i < f.touchedCount; i++) {
+            int k = f.touched[i];
+            if (f.enabledIn[k] == to - from && f.internalEdge[k] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A cycle (as action indices) from {@code entry} back to itself inside the fair component {@code c} that takes
+     * one edge of every fairness class enabled throughout the component.
+     */
+    private static int[] fairCycle(StateGraph<?, ?> g, int[] scc, int c, int entry, int[] members, int from, int to,
+                                   FairnessScratch f) {
+        int anyInternal = survey(g, scc, c, members, from, to, f);
         List<Integer> required = new ArrayList<>();
-        for (int k = 0; k < classes; k++) {
-            if (enabledIn[k] == members.size()) {
-                if (internalEdge[k] < 0) {
-                    return null;
-                }
-                required.add(internalEdge[k]);
+        for (int i = 0; i < f.touchedCount; i++) {
+            int k = f.touched[i];
+            if (f.enabledIn[k] == to - from) {
+                required.add(f.internalEdge[k]);
             }
         }
+        java.util.Collections.sort(required);
         if (required.isEmpty()) {
             required.add(firstInternalEdgeFrom(g, scc, c, entry, anyInternal));
         }

@@ -1,0 +1,110 @@
+package tcpcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tcpcheck.model.Parameters;
+import tcpcheck.model.Variant;
+import tcpcheck.properties.PropertyVerdict;
+import tcpcheck.properties.TcpProperties;
+import tcpcheck.properties.VariantReport;
+import tcpcheck.properties.Verification;
+
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Check variants against properties. Exit 0: every property holds; 1: a property is violated; "
+                + "2: usage error; 3: the search was cut short (INCOMPLETE).")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--variant", paramLabel = "V", description = "a variant to check (repeatable; default: all)")
+    List<String> variants = new ArrayList<>();
+
+    @Option(names = "--property", paramLabel = "P", description = "a property to check (repeatable; default: all)")
+    List<String> properties = new ArrayList<>();
+
+    @Mixin
+    ParameterOptions params;
+
+    @Mixin
+    SearchOptions search;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (one object per variant per line)")
+    String format = "text";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write each counterexample there, as text")
+    Path out;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report (variant x property)")
+    Path junit;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Variant> vs = variants(spec, variants);
+        List<String> ps = properties(spec, properties);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
+        }
+        Parameters p = params.parameters();
+        Verification verification = new Verification().threads(search.threads()).limits(search.limits())
+                .progress(Main.progress());
+        PrintWriter w = spec.commandLine().getOut();
+        List<VariantReport> reports = new ArrayList<>();
+        for (Variant v : vs) {
+            VariantReport r = verification.check(v, p, ps);
+            reports.add(r);
+            w.print(format.equals("json") ? Report.json(r) + "\n" : Report.text(r));
+            w.flush();
+            if (out != null) {
+                writeCounterexamples(out, r);
+            }
+        }
+        if (junit != null) {
+            Files.writeAtomically(junit, Report.junit(reports));
+        }
+        return ExitCode.of(reports);
+    }
+
+    static List<Variant> variants(CommandSpec spec, List<String> names) {
+        List<Variant> vs = new ArrayList<>();
+        try {
+            for (String n : names) {
+                vs.add(Variant.named(n));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return vs.isEmpty() ? List.of(Variant.values()) : vs;
+    }
+
+    static List<String> properties(CommandSpec spec, List<String> names) {
+        for (String n : names) {
+            if (!TcpProperties.NAMES.contains(n)) {
+                throw new ParameterException(spec.commandLine(), "unknown property '" + n
+                        + "'; the properties are: " + String.join(", ", TcpProperties.NAMES));
+            }
+        }
+        return names.isEmpty() ? TcpProperties.NAMES : names;
+    }
+
+    static void writeCounterexamples(Path dir, VariantReport r) throws IOException {
+        for (PropertyVerdict p : r.results()) {
+            if (p.trace() != null) {
+                String name = r.variant().id() + (r.parameters().connections() > 1 ? "-K"
+                        + r.parameters().connections() : "") + "." + p.property() + ".txt";
+                Files.writeAtomically(dir.resolve(name), "variant " + r.variant().id() + ", property "
+                        + p.property() + ", " + p.length() + " actions\n" + Report.parameters(r) + "\n\n"
+                        + p.trace());
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package tcpcheck.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Output files are written atomically: a temporary file beside the target, then a rename. */
+final class Files {
+    private Files() {
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        java.nio.file.Files.createDirectories(dir);
+        Path tmp = java.nio.file.Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            java.nio.file.Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                java.nio.file.Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                java.nio.file.Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package tcpcheck.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import tcpcheck.checker.Limits;
+
+/** How the search runs: threads and the limits that make a verdict INCOMPLETE. */
+public final class SearchOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N", description = "search threads, 1-64 (default: 2, or the cores)")
+    Integer threads;
+
+    @Option(names = "--max-states", paramLabel = "N", description = "stop after N distinct states (INCOMPLETE)")
+    Long maxStates;
+
+    @Option(names = "--max-seconds", paramLabel = "S", description = "stop after S seconds (INCOMPLETE)")
+    Long maxSeconds;
+
+    int threads() {
+        int n = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        if (n < 1 || n > 64) {
+            throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 64, not " + n);
+        }
+        return n;
+    }
+
+    Limits limits() {
+        Limits l = Limits.none();
+        if (maxStates != null) {
+            if (maxStates < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-states must be at least 1, not " + maxStates);
+            }
+            l = l.withMaxStates(maxStates);
+        }
+        if (maxSeconds != null) {
+            if (maxSeconds < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-seconds must be at least 1, not "
+                        + maxSeconds);
+            }
+            l = l.withMaxNanos(maxSeconds * 1_000_000_000L);
+        }
+        return l;
+    }
+}

@@ -1,0 +1,417 @@
+package tcpcheck.model;
+
+import java.util.List;
+import tcpcheck.checker.Model;
+
+/**
+ * TCP connection management for one port pair (SPEC section 1): A, the client, and B, the server, over a network
+ * that loses, duplicates, reorders and delays segments (section 3), with discrete time (section 2).
+ *
+ * <p>Every step is an {@link Action}: an application's call (OPEN, WRITE, CLOSE, LISTEN), the arrival of a segment
+ * in flight (processed by {@link SegmentArrives}), the network losing or duplicating a segment, a timer firing, a
+ * crash, or a tick. After every event the endpoint sends what its window allows ({@link Output}).
+ */
+public final class TcpModel implements Model<TcpState, Action> {
+    public static final int A = 0;
+    public static final int B = 1;
+
+    private final Variant variant;
+    private final Parameters params;
+    private final SequenceSpace seq;
+    private final int timeWait;
+    private final SegmentArrives arrives;
+    private final Output output;
+
+    public TcpModel(Variant variant, Parameters params) {
+        this.variant = variant;
+        this.params = params;
+        this.seq = new SequenceSpace(params.seqSpace());
+        this.timeWait = params.timeWaitFor(variant);
+        this.arrives = new SegmentArrives(variant, seq, params.rto(), timeWait);
+        this.output = new Output(seq, params.rto());
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    public Parameters parameters() {
+        return params;
+    }
+
+    /** T in force for this variant. */
+    public int timeWait() {
+        return timeWait;
+    }
+
+    @Override
+    public List<TcpState> initialStates() {
+        Host a = new Host(Tcb.closed(), Application.idle(), -1, 0, false);
+        Host b = new Host(Tcb.listen(), Application.idle(), -1, 0, false);
+        return List.of(new TcpState(a, b, Network.empty(), 0, 0, 0, false, false));
+    }
+
+    @Override
+    public boolean withinBoundary(TcpState s) {
+        return !s.atBoundary();
+    }
+
+    @Override
+    public long fingerprint(TcpState s) {
+        return s.fingerprint();
+    }
+
+    @Override
+    public void actions(TcpState s, List<Action> out) {
+        Host a = s.a();
+        if (a.state() == ConnectionState.CLOSED && a.app().opens() < params.connections()) {
+            for (int v : isnChoices(a)) {
+                out.add(new Action(Action.Kind.OPEN, A, 0, v));
+            }
+        }
+        for (int e = A; e <= B; e++) {
+            out.add(new Action(Action.Kind.WRITE, e, 0, -1));
+            out.add(new Action(Action.Kind.CLOSE, e, 0, -1));
+        }
+        out.add(new Action(Action.Kind.LISTEN, B, 0, -1));
+        for (int dest = A; dest <= B; dest++) {
+            int[] inFlight = s.network().toward(dest);
+            Host h = s.host(dest);
+            for (int i = 0; i < inFlight.length; i++) {
+                int p = inFlight[i];
+                if (i > 0 && inFlight[i - 1] == p) {
+                    continue;
+                }
+                if (needsIsn(h, Network.segment(p))) {
+                    for (int v : isnChoices(h)) {
+                        out.add(new Action(Action.Kind.DELIVER, dest, p, v));
+                    }
+                } else {
+                    out.add(new Action(Action.Kind.DELIVER, dest, p, -1));
+                }
+                out.add(new Action(Action.Kind.LOSE, dest, p, -1));
+                out.add(new Action(Action.Kind.DUPLICATE, dest, p, -1));
+            }
+        }
+        for (int e = A; e <= B; e++) {
+            out.add(new Action(Action.Kind.RETRANSMISSION_TIMEOUT, e, 0, -1));
+            out.add(new Action(Action.Kind.TIME_WAIT_TIMEOUT, e, 0, -1));
+            out.add(new Action(Action.Kind.CRASH, e, 0, -1));
+        }
+        out.add(new Action(Action.Kind.TICK, A, 0, -1));
+    }
+
+    /**
+     * The clock values an endpoint may choose its next ISS from: any of the I values but the one of its previous
+     * attempt (SPEC section 1). Symmetry: an endpoint's first ISS is 0 without loss of generality. Rotating an
+     * endpoint's whole sequence space by a multiple of S / I maps behaviours onto behaviours one to one (the
+     * protocol compares sequence numbers only by their differences, and "not the previous value" rotates along), so
+     * the first choice does not change any verdict or counterexample length; it would only multiply the states.
+     */
+    private int[] isnChoices(Host h) {
+        if (h.lastIsnChoice() < 0) {
+            return FIRST_CHOICE;
+        }
+        int[] out = new int[params.isnChoices() - 1];
+        int n = 0;
+        for (int v = 0; v < params.isnChoices(); v++) {
+            if (v != h.lastIsnChoice()) {
+                out[n++] = v;
+            }
+        }
+        return out;
+    }
+
+    private static final int[] FIRST_CHOICE = {0};
+
+    private boolean allowed(Host h, int v) {
+        for (int c : isnChoices(h)) {
+            if (c == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A SYN (no ACK, no RST) reaching LISTEN makes the endpoint choose an ISS. */
+    private static boolean needsIsn(Host h, Segment seg) {
+        return h.state() == ConnectionState.LISTEN && seg.syn() && !seg.ack() && !seg.rst();
+    }
+
+    @Override
+    public TcpState nextState(TcpState s, Action a) {
+        if (s.atBoundary()) {
+            return null;
+        }
+        switch (a.kind()) {
+            case OPEN:
+                return open(s, a.isnChoice());
+            case WRITE:
+                return write(s, a.endpoint());
+            case CLOSE:
+                return close(s, a.endpoint());
+            case LISTEN:
+                return s.b().state() == ConnectionState.CLOSED ? s.withHost(B, s.b().with(Tcb.listen())) : null;
+            case DELIVER:
+                return deliver(s, a.endpoint(), a.packet(), a.isnChoice());
+            case LOSE:
+                return s.lossesUsed() < params.losses()
+                        ? s.withNetwork(s.network().remove(a.endpoint(), a.packet()))
+                                .withBudgets(s.lossesUsed() + 1, s.duplicatesUsed(), s.crashesUsed(), s.aborted())
+                        : null;
+            case DUPLICATE:
+                return s.duplicatesUsed() < params.duplicates() && s.network().size(a.endpoint()) < params.capacity()
+                        ? s.withNetwork(s.network().add(a.endpoint(), a.packet()))
+                                .withBudgets(s.lossesUsed(), s.duplicatesUsed() + 1, s.crashesUsed(), s.aborted())
+                        : null;
+            case RETRANSMISSION_TIMEOUT:
+                return retransmissionTimeout(s, a.endpoint());
+            case TIME_WAIT_TIMEOUT:
+                return timeWaitTimeout(s, a.endpoint());
+            case CRASH:
+                return crash(s, a.endpoint());
+            default:
+                return tick(s);
+        }
+    }
+
+    /** The arrival of a segment at an endpoint, as {@link SegmentArrives} processes it (for reports and witnesses). */
+    public Arrival explain(TcpState s, Action a) {
+        if (a.kind() != Action.Kind.DELIVER) {
+            throw new IllegalArgumentException("not an arrival: " + a);
+        }
+        Host h = s.host(a.endpoint());
+        int iss = a.isnChoice() >= 0 ? seq.isn(a.isnChoice(), params.isnChoices()) : 0;
+        return arrives.process(h.tcb(), a.segment(), a.endpoint() == B, iss);
+    }
+
+    private TcpState deliver(TcpState s, int dest, int packet, int isnChoice) {
+        Host h = s.host(dest);
+        Segment seg = Network.segment(packet);
+        boolean choosing = needsIsn(h, seg);
+        if (choosing != (isnChoice >= 0) || (choosing && !allowed(h, isnChoice))) {
+            return null;
+        }
+        TcpState t = s.withNetwork(s.network().remove(dest, packet));
+        int iss = choosing ? seq.isn(isnChoice, params.isnChoices()) : 0;
+        Arrival arr = arrives.process(h.tcb(), seg, dest == B, iss);
+        Host nh = h.with(arr.tcb());
+        if (choosing) {
+            // The ghost: B adopts the connection number of the SYN that brings it out of LISTEN.
+            nh = nh.withIsnChoice(isnChoice).withConnection(Network.stamp(packet).connection(), false);
+        }
+        return settle(t, dest, h, nh, arr);
+    }
+
+    /**
+     * Finishes an endpoint's event: the application sees delivered data and end of stream, B's application is
+     * attached when B reaches ESTABLISHED, a connection that ended detaches its application (and B listens again),
+     * then the replies, the output the window allows, and a due acknowledgement are sent.
+     */
+    private TcpState settle(TcpState s, int e, Host before, Host after, Arrival arr) {
+        Tcb t = after.tcb();
+        Application app = after.app();
+        ConnectionState was = before.state();
+        ConnectionState now = t.state();
+        boolean seen = after.seen();
+        if (e == B && now == ConnectionState.ESTABLISHED && was != ConnectionState.ESTABLISHED) {
+            app = app.attach(0);
+            seen = true;
+        }
+        if (arr.delivered()) {
+            app = app.received();
+        }
+        if (arr.endOfStream()) {
+            app = app.readEndOfStream();
+        }
+        Tcb acking = t;
+        boolean ended = ended(e, was, now);
+        if (ended) {
+            app = app.detach();
+            seen = false;
+            t = e == B ? Tcb.listen() : Tcb.closed();
+        }
+        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen);
+        TcpState out = s;
+        for (Segment r : arr.replies()) {
+            out = send(out, e, r, new Stamp(h.connection(), -1));
+        }
+        Output.Sent sent = output.send(t);
+        h = h.with(sent.tcb());
+        if (sent.segment() != null) {
+            out = send(out, e, sent.segment(), new Stamp(h.connection(), sent.dataIndex()));
+        } else if (arr.ackNow()) {
+            out = send(out, e, Segment.ack(acking.sndNxt(), acking.rcvNxt()), new Stamp(h.connection(), -1));
+        }
+        return out.withHost(e, h);
+    }
+
+    /** A's connection ends when A reaches CLOSED; B's when B leaves it for LISTEN (or CLOSED). */
+    private static boolean ended(int e, ConnectionState was, ConnectionState now) {
+        boolean idle = now == ConnectionState.CLOSED || now == ConnectionState.LISTEN;
+        boolean wasIdle = was == ConnectionState.CLOSED || was == ConnectionState.LISTEN;
+        return idle && !wasIdle;
+    }
+
+    /** Puts a segment sent by endpoint {@code from} into the network; a full direction is the boundary. */
+    private TcpState send(TcpState s, int from, Segment seg, Stamp stamp) {
+        int dest = 1 - from;
+        if (s.network().size(dest) >= params.capacity()) {
+            return s.reachBoundary();
+        }
+        return s.withNetwork(s.network().add(dest, Network.pack(seg, stamp)));
+    }
+
+    /** OPEN (RFC 9293 3.10.1), active: choose the ISS, send the SYN, enter SYN-SENT. */
+    private TcpState open(TcpState s, int v) {
+        Host a = s.a();
+        if (a.state() != ConnectionState.CLOSED || a.app().opens() >= params.connections() || !allowed(a, v)) {
+            return null;
+        }
+        int iss = seq.isn(v, params.isnChoices());
+        int n = a.app().opens() + 1;
+        Tcb t = Tcb.closed().withState(ConnectionState.SYN_SENT).withSendVariables(iss, iss, seq.add(iss, 1))
+                .withRetransmission(params.rto(), 0);
+        Host h = new Host(t, a.app().attach(n), v, n, true);
+        return send(s, A, Segment.syn(iss), new Stamp(n, -1)).withHost(A, h);
+    }
+
+    /** SEND (RFC 9293 3.10.2): one data unit into the send queue. B writes its response after reading A's data. */
+    private TcpState write(TcpState s, int e) {
+        Host h = s.host(e);
+        Application app = h.app();
+        if (!app.attached() || app.closed() || app.written() >= params.data() || !openForWriting(h.state())
+                || (e == B && app.delivered() < params.data())) {
+            return null;
+        }
+        Tcb t = h.tcb().withQueue(h.tcb().queued() + 1, h.tcb().dataSent(), h.tcb().finQueued(), h.tcb().finSent());
+        return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen()),
+                Arrival.drop(t));
+    }
+
+    /**
+     * CLOSE (RFC 9293 3.10.4): queue the FIN behind the data; ESTABLISHED goes to FIN-WAIT-1, CLOSE-WAIT to
+     * LAST-ACK. A closes after writing its data; B after its response and reading A's end of stream, or right after
+     * its response when the server closes first.
+     */
+    private TcpState close(TcpState s, int e) {
+        Host h = s.host(e);
+        Application app = h.app();
+        if (!app.attached() || app.closed() || app.written() < params.data() || !openForWriting(h.state())) {
+            return null;
+        }
+        if (e == B && !app.endOfStream() && !params.serverClosesFirst()) {
+            return null;
+        }
+        if (e == B && app.delivered() < params.data()) {
+            return null;
+        }
+        Tcb t = h.tcb();
+        t = t.withQueue(t.queued(), t.dataSent(), true, false).withState(
+                t.state() == ConnectionState.ESTABLISHED ? ConnectionState.FIN_WAIT_1 : ConnectionState.LAST_ACK);
+        return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen()),
+                Arrival.drop(t));
+    }
+
+    private static boolean openForWriting(ConnectionState st) {
+        return st == ConnectionState.ESTABLISHED || st == ConnectionState.CLOSE_WAIT;
+    }
+
+    /**
+     * The retransmission timeout (RFC 9293 3.10.8): retransmit the outstanding segment and restart the timer, or,
+     * after R retransmissions, give up: A to CLOSED, B to LISTEN, no RST (SPEC section 2). Giving up is an abort.
+     */
+    private TcpState retransmissionTimeout(TcpState s, int e) {
+        Host h = s.host(e);
+        Tcb t = h.tcb();
+        if (t.retransmitTimer() != 0) {
+            return null;
+        }
+        if (t.retries() < params.retries()) {
+            Output.Sent again = Output.outstanding(t, variant);
+            Host nh = h.with(t.withRetransmission(params.rto(), t.retries() + 1));
+            return send(s, e, again.segment(), new Stamp(h.connection(), again.dataIndex())).withHost(e, nh);
+        }
+        Host nh = new Host(e == B ? Tcb.listen() : Tcb.closed(), h.app().detach(), h.lastIsnChoice(),
+                h.connection(), false);
+        return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed(), true);
+    }
+
+    /** The TIME-WAIT timeout (RFC 9293 3.10.8): delete the TCB, enter CLOSED. */
+    private TcpState timeWaitTimeout(TcpState s, int e) {
+        Host h = s.host(e);
+        if (h.tcb().timeWaitTimer() != 0) {
+            return null;
+        }
+        Host nh = new Host(e == B ? Tcb.listen() : Tcb.closed(), h.app().detach(), h.lastIsnChoice(),
+                h.connection(), false);
+        return s.withHost(e, nh);
+    }
+
+    /** A crash: all the endpoint's state is lost, straight to CLOSED (its ISN clock keeps running). An abort. */
+    private TcpState crash(TcpState s, int e) {
+        Host h = s.host(e);
+        if (s.crashesUsed() >= params.crashes() || h.state() == ConnectionState.CLOSED) {
+            return null;
+        }
+        Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
+        return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed() + 1, true);
+    }
+
+    /**
+     * A tick (SPEC section 2): running timers count down, segments in flight age by one. Time is urgent: no tick
+     * while a timer has run out and not fired, or while a segment is MSL - 1 ticks old; and a tick that would change
+     * nothing is not taken.
+     */
+    private TcpState tick(TcpState s) {
+        Tcb ta = s.a().tcb();
+        Tcb tb = s.b().tcb();
+        if (ta.retransmitTimer() == 0 || tb.retransmitTimer() == 0 || ta.timeWaitTimer() == 0
+                || tb.timeWaitTimer() == 0 || s.network().oldest() >= params.msl() - 1) {
+            return null;
+        }
+        boolean running = ta.retransmitTimer() > 0 || tb.retransmitTimer() > 0 || ta.timeWaitTimer() > 0
+                || tb.timeWaitTimer() > 0;
+        if (!running && s.network().isEmpty()) {
+            return null;
+        }
+        return s.withHost(A, s.a().with(countDown(ta))).withHost(B, s.b().with(countDown(tb)))
+                .withNetwork(s.network().aged());
+    }
+
+    private static Tcb countDown(Tcb t) {
+        return t.withRetransmission(t.retransmitTimer() > 0 ? t.retransmitTimer() - 1 : t.retransmitTimer(),
+                t.retries()).withTimeWaitTimer(t.timeWaitTimer() > 0 ? t.timeWaitTimer() - 1 : t.timeWaitTimer());
+    }
+
+    /**
+     * Weak fairness (SPEC section 6): a segment that stays in flight is eventually delivered or lost (one class per
+     * segment in flight, delivery and loss alike); time keeps advancing while a tick is enabled; an application
+     * eventually takes its next step; a timer that has run out eventually fires. Duplication and crashes are not fair.
+     */
+    @Override
+    public Object fairness(TcpState s, Action a) {
+        switch (a.kind()) {
+            case DELIVER:
+            case LOSE:
+                return List.of("segment", a.endpoint(), a.packet());
+            case TICK:
+                return "tick";
+            case OPEN:
+            case WRITE:
+            case CLOSE:
+            case LISTEN:
+                return List.of("application", a.endpoint());
+            case RETRANSMISSION_TIMEOUT:
+            case TIME_WAIT_TIMEOUT:
+                return List.of("timer", a.endpoint(), a.kind());
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public String describe(Action a) {
+        return a.toString();
+    }
+}

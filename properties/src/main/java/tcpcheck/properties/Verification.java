@@ -1,0 +1,77 @@
+package tcpcheck.properties;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import tcpcheck.checker.CheckResult;
+import tcpcheck.checker.Checker;
+import tcpcheck.checker.Limits;
+import tcpcheck.checker.Progress;
+import tcpcheck.checker.Property;
+import tcpcheck.checker.PropertyResult;
+import tcpcheck.checker.Verdict;
+import tcpcheck.model.Action;
+import tcpcheck.model.Parameters;
+import tcpcheck.model.TcpModel;
+import tcpcheck.model.TcpState;
+import tcpcheck.model.Variant;
+
+/** Checks a variant against SPEC's properties in one search and combines the engine's verdicts per property. */
+public final class Verification {
+    private int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+    private Limits limits = Limits.none();
+    private Consumer<Progress> progress;
+
+    public Verification threads(int n) {
+        this.threads = n;
+        return this;
+    }
+
+    public Verification limits(Limits l) {
+        this.limits = l;
+        return this;
+    }
+
+    public Verification progress(Consumer<Progress> p) {
+        this.progress = p;
+        return this;
+    }
+
+    public VariantReport check(Variant variant, Parameters params, List<String> propertyNames) {
+        TcpModel model = new TcpModel(variant, params);
+        List<TcpProperty> props = new ArrayList<>();
+        for (String n : propertyNames) {
+            props.add(TcpProperties.named(n, model));
+        }
+        Checker<TcpState, Action> checker = Checker.of(model).threads(threads).limits(limits).progress(progress)
+                .trackMaximum("maxInFlight", s -> Math.max(s.network().size(0), s.network().size(1)));
+        for (TcpProperty p : props) {
+            p.verdict().forEach(checker::property);
+            p.afterAbort().forEach(checker::property);
+        }
+        CheckResult<TcpState, Action> r = checker.run();
+        List<PropertyVerdict> verdicts = new ArrayList<>();
+        for (TcpProperty p : props) {
+            PropertyResult<TcpState, Action> main = combine(r, p.verdict());
+            PropertyResult<TcpState, Action> later = combine(r, p.afterAbort());
+            verdicts.add(new PropertyVerdict(p.name(), main.verdict(), main.trace(), main.detail(), later.verdict(),
+                    later.trace()));
+        }
+        long maxInFlight = r.statistics().maxima().getOrDefault("maxInFlight", 0L);
+        return new VariantReport(variant, params, r.statistics(), maxInFlight, verdicts, r.incompleteReason());
+    }
+
+    /** VIOLATED if any part is (its shortest counterexample), else INCOMPLETE if any part is, else HOLDS. */
+    static PropertyResult<TcpState, Action> combine(CheckResult<TcpState, Action> r,
+                                                    List<Property<TcpState, Action>> parts) {
+        List<PropertyResult<TcpState, Action>> rs = new ArrayList<>();
+        for (Property<TcpState, Action> p : parts) {
+            rs.add(r.result(p.name()));
+        }
+        return rs.stream().filter(x -> x.verdict() == Verdict.VIOLATED)
+                .min(Comparator.comparingInt(PropertyResult::traceLength))
+                .or(() -> rs.stream().filter(x -> x.verdict() == Verdict.INCOMPLETE).findFirst())
+                .orElse(rs.get(0));
+    }
+}
