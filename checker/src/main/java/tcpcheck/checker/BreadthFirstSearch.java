@@ -339,11 +339,8 @@ final class BreadthFirstSearch<S, A> {
             stopReason = "state limit of " + limits.maxStates() + " reached";
         } else if (now - start >= limits.maxNanos()) {
             stopReason = "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
-        } else if (Limits.usedMemory() > limits.maxMemoryBytes()) {
-            System.gc();
-            if (Limits.usedMemory() > limits.maxMemoryBytes()) {
-                stopReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
-            }
+        } else if (limits.memoryExceeded()) {
+            stopReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
         }
         long due = nextProgress.get();
         if (progress != null && now >= due && nextProgress.compareAndSet(due, now + PROGRESS_NANOS)) {

@@ -130,7 +130,7 @@ final class DepthFirstSearch<S, A> {
         if (System.nanoTime() - start >= limits.maxNanos()) {
             return "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
         }
-        if (Limits.usedMemory() > limits.maxMemoryBytes()) {
+        if (limits.memoryExceeded()) {
             return "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
         }
         return null;

@@ -40,4 +40,16 @@ public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemory
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
     }
+
+    /**
+     * Whether the heap in use exceeds the limit. Used memory includes garbage not yet collected, so a reading over
+     * the limit is confirmed after a collection before the search is cut short.
+     */
+    boolean memoryExceeded() {
+        if (usedMemory() <= maxMemoryBytes) {
+            return false;
+        }
+        System.gc();
+        return usedMemory() > maxMemoryBytes;
+    }
 }

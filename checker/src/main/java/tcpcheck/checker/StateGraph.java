@@ -64,7 +64,7 @@ final class StateGraph<S, A> {
                     g.incompleteReason = "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
                     return g;
                 }
-                if (Limits.usedMemory() > limits.maxMemoryBytes()) {
+                if (limits.memoryExceeded()) {
                     g.incompleteReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
                     return g;
                 }
