@@ -33,6 +33,7 @@ final class BreadthFirstSearch<S, A> {
     private final int threads;
     private final Consumer<Progress> progress;
     private final boolean stopWhenAllFound;
+    private final boolean stopAtFirstFinding;
     private final FingerprintTable table;
 
     private final long start = System.nanoTime();
@@ -47,7 +48,8 @@ final class BreadthFirstSearch<S, A> {
     }
 
     BreadthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, List<Metric<S>> metrics, Limits limits,
-                       int threads, Consumer<Progress> progress, boolean stopWhenAllFound, long expectedStates) {
+                       int threads, Consumer<Progress> progress, boolean stopWhenAllFound,
+                       boolean stopAtFirstFinding, long expectedStates) {
         this.model = model;
         this.findings = new Findings<>(safety);
         this.transitionProps = indices(safety, Property.Kind.TRANSITION);
@@ -60,6 +62,7 @@ final class BreadthFirstSearch<S, A> {
         this.threads = threads;
         this.progress = progress;
         this.stopWhenAllFound = stopWhenAllFound;
+        this.stopAtFirstFinding = stopAtFirstFinding;
         this.table = new FingerprintTable(threads > 1, expectedStates);
     }
 
@@ -211,6 +214,10 @@ final class BreadthFirstSearch<S, A> {
                     break;
                 }
                 if (stopWhenAllFound && findings.allFound()) {
+                    break;
+                }
+                if (stopAtFirstFinding && findings.anyFound() && !findings.allFound()) {
+                    stopReason = "stopped at the first counterexample";
                     break;
                 }
                 checkLimits();

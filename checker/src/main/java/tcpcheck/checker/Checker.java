@@ -32,6 +32,7 @@ public final class Checker<S, A> {
     private Limits limits = Limits.none();
     private Consumer<Progress> progress;
     private boolean stopWhenAllFound;
+    private boolean stopAtFirstFinding;
     private long expectedStates = 1 << 16;
 
     private Checker(Model<S, A> model) {
@@ -88,6 +89,15 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * Stop at the end of the first level at which some safety property has a counterexample (or witness). The
+     * properties not decided by then are INCOMPLETE; the counterexamples found are still shortest ones.
+     */
+    public Checker<S, A> stopAtFirstFinding(boolean b) {
+        this.stopAtFirstFinding = b;
+        return this;
+    }
+
     /** A sizing hint for the visited-state table. */
     public Checker<S, A> expectedStates(long n) {
         this.expectedStates = Math.max(16, n);
@@ -109,7 +119,7 @@ public final class Checker<S, A> {
         }
         CheckResult<S, A> safe = order == SearchOrder.BREADTH_FIRST
                 ? new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress, stopWhenAllFound,
-                        expectedStates).run()
+                        stopAtFirstFinding, expectedStates).run()
                 : new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
         List<PropertyResult<S, A>> live = new ArrayList<>();
         String incomplete = safe.incompleteReason();

@@ -46,6 +46,15 @@ final class Findings<S, A> {
         return best[i];
     }
 
+    synchronized boolean anyFound() {
+        for (Finding f : best) {
+            if (f != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     synchronized boolean allFound() {
         for (Finding f : best) {
             if (f == null) {

@@ -28,7 +28,7 @@ final class ListCommand implements Callable<Integer> {
         for (TcpProperty p : TcpProperties.all(new TcpModel(Variant.RFC9293, Parameters.defaults()))) {
             w.printf("  %-19s %s%n", p.name(), p.description());
         }
-        w.println("parameters (option, SPEC symbol, default, range):");
+        w.println("parameters (option, alias by SPEC's symbol, default, range):");
         String[][] rows = {
             {"--connections", "K", "1", "1-7"}, {"--data", "D", "1", "0-7"}, {"--losses", "L", "1", "0-15"},
             {"--duplicates", "Dup", "1", "0-15"}, {"--capacity", "C", "4", "1-16"},
@@ -37,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
             {"--time-wait", "T", "2 x MSL (variant)", "0-31"}, {"--crashes", "Crash", "0", "0-3"},
             {"--server-closes-first", "", "off", ""}, {"--profile incarnations", "", "", "K = 2"}};
         for (String[] r : rows) {
-            w.printf("  %-24s %-6s %-18s %s%n", r[0], r[1], r[2], r[3]);
+            w.printf("  %-24s %-8s %-18s %s%n", r[0], r[1].isEmpty() ? "" : "--" + r[1], r[2], r[3]);
         }
         w.flush();
         return ExitCode.HOLDS;

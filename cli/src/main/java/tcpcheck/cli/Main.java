@@ -7,7 +7,7 @@ import tcpcheck.checker.Progress;
 
 @Command(name = "tcpcheck", mixinStandardHelpOptions = true, version = "tcpcheck 0.1.0",
         description = "A formal model of TCP connection management and a property checker for it.",
-        subcommands = {JustifyCommand.class, CheckCommand.class, ListCommand.class})
+        subcommands = {JustifyCommand.class, CheckCommand.class, SweepCommand.class, ListCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -21,7 +21,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (see {@link ExitCode}); never throws. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** The same, printing to the given writers. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("tcpcheck: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try 'tcpcheck " + ex.getCommandLine().getCommandName()

@@ -22,6 +22,8 @@ public final class Verification {
     private int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private Limits limits = Limits.none();
     private Consumer<Progress> progress;
+    private boolean firstCounterexample;
+    private boolean verdictOnly;
 
     public Verification threads(int n) {
         this.threads = n;
@@ -38,6 +40,13 @@ public final class Verification {
         return this;
     }
 
+    /** Stop at the first counterexample (the remaining verdicts are then INCOMPLETE); checks no after-abort part. */
+    public Verification firstCounterexample(boolean b) {
+        this.firstCounterexample = b;
+        this.verdictOnly = b;
+        return this;
+    }
+
     public VariantReport check(Variant variant, Parameters params, List<String> propertyNames) {
         TcpModel model = new TcpModel(variant, params);
         List<TcpProperty> props = new ArrayList<>();
@@ -45,16 +54,21 @@ public final class Verification {
             props.add(TcpProperties.named(n, model));
         }
         Checker<TcpState, Action> checker = Checker.of(model).threads(threads).limits(limits).progress(progress)
+                .stopAtFirstFinding(firstCounterexample)
                 .trackMaximum("maxInFlight", s -> Math.max(s.network().size(0), s.network().size(1)));
         for (TcpProperty p : props) {
             p.verdict().forEach(checker::property);
-            p.afterAbort().forEach(checker::property);
+            if (!verdictOnly) {
+                p.afterAbort().forEach(checker::property);
+            }
         }
         CheckResult<TcpState, Action> r = checker.run();
         List<PropertyVerdict> verdicts = new ArrayList<>();
         for (TcpProperty p : props) {
             PropertyResult<TcpState, Action> main = combine(r, p.verdict());
-            PropertyResult<TcpState, Action> later = combine(r, p.afterAbort());
+            PropertyResult<TcpState, Action> later = verdictOnly
+                    ? new PropertyResult<>(p.afterAbort().get(0), Verdict.INCOMPLETE, null, "not checked")
+                    : combine(r, p.afterAbort());
             verdicts.add(new PropertyVerdict(p.name(), main.verdict(), main.trace(), main.detail(), later.verdict(),
                     later.trace()));
         }

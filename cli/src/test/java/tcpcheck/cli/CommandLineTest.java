@@ -1,0 +1,113 @@
+package tcpcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "check --variant tcp-reno|unknown variant 'tcp-reno'; the variants are: rfc9293,",
+        "check --property liveness|unknown property 'liveness'; the properties are: agreement,",
+        "check --rto 0|rto (RTO) must be between 1 and 15, not 0",
+        "check --K 9|connections (K) must be between 1 and 7, not 9",
+        "check --isn-choices 3|isn-choices (I) must divide seq-space (S)",
+        "check --profile fast|unknown profile 'fast'; the profiles are: incarnations",
+        "check --frobnicate|Unknown option: '--frobnicate'",
+        "check --format xml|--format must be text or json, not 'xml'",
+        "check --threads 0|--threads must be between 1 and 64, not 0",
+        "check --max-states 0|--max-states must be at least 1, not 0"})
+    void badInputIsOneLineAndExit2(String args, String message) {
+        Run r = run(args.split(" "));
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("tcpcheck: " + message), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aViolationExits1WithStableJson() throws Exception {
+        Run r = run("check", "--variant", "two-way-handshake", "--property", "no-stale-accept", "--format", "json");
+        assertEquals(ExitCode.VIOLATED, r.exit());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("two-way-handshake", o.get("variant").asText());
+        assertEquals(2, o.get("parameters").get("MSL").asInt());
+        assertEquals(4, o.get("parameters").get("T").asInt());
+        for (String f : new String[] {"states", "transitions", "depth", "seconds", "boundaryStates", "maxInFlight"}) {
+            assertTrue(o.has(f), f);
+        }
+        assertEquals(759_472, o.get("states").asLong());
+        JsonNode res = o.get("results").get(0);
+        assertEquals("no-stale-accept", res.get("property").asText());
+        assertEquals("VIOLATED", res.get("verdict").asText());
+        assertEquals(14, res.get("counterexampleLength").asInt());
+    }
+
+    @Test
+    void aLimitExits3AndSaysIncomplete() {
+        Run r = run("check", "--variant", "rfc9293", "--property", "agreement", "--max-states", "5000");
+        assertEquals(ExitCode.INCOMPLETE, r.exit());
+        assertTrue(r.out().contains("? INCOMPLETE"), r.out());
+        assertTrue(r.out().contains("state limit of 5000 reached"), r.out());
+    }
+
+    @Test
+    void junitReportHasOneCasePerVariantAndProperty() throws Exception {
+        Path xml = dir.resolve("reports/tcpcheck.xml");
+        Run r = run("check", "--variant", "two-way-handshake", "--property", "agreement", "--property",
+                "no-stale-accept", "--junit", xml.toString(), "--out", dir.resolve("cx").toString());
+        assertEquals(ExitCode.VIOLATED, r.exit());
+        String s = Files.readString(xml);
+        assertTrue(s.contains("tests=\"2\" failures=\"1\""), s);
+        assertTrue(s.contains("name=\"no-stale-accept\""));
+        assertTrue(Files.readString(dir.resolve("cx/two-way-handshake.no-stale-accept.txt"))
+                .startsWith("variant two-way-handshake, property no-stale-accept, 14 actions"));
+        try (var files = Files.list(dir.resolve("reports"))) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void anUnwritableReportIsOneLineAndExit2() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Run r = run("check", "--variant", "two-way-handshake", "--property", "agreement", "--junit",
+                file.resolve("under-a-file.xml").toString());
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("tcpcheck: cannot write"), r.err());
+        assertFalse(r.err().contains("\tat "));
+    }
+
+    @Test
+    void listNamesEverything() {
+        Run r = run("list");
+        assertEquals(0, r.exit());
+        for (String s : new String[] {"rfc793-time-wait", "eventually-closed", "--time-wait", "--Crash"}) {
+            assertTrue(r.out().contains(s), s);
+        }
+    }
+}
