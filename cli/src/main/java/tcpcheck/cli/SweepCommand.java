@@ -25,6 +25,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--msl", paramLabel = "TICKS", split = ",", description = "the MSL values (default 2,3)")
     List<Integer> msls = new ArrayList<>(List.of(2, 3));
 
+    @Option(names = "--rto", paramLabel = "TICKS", split = ",",
+            description = "the RTO values (default: every value from 1 to MSL)")
+    List<Integer> rtos;
+
     @Mixin
     SearchOptions search;
 
@@ -43,7 +47,13 @@ final class SweepCommand implements Callable<Integer> {
         TimeWaitSweep sweep = new TimeWaitSweep(new Verification().threads(search.threads())
                 .limits(search.limits()));
         for (int m : msls) {
-            sweep.sweep(m, c -> {
+            List<Integer> rs = new ArrayList<>();
+            for (int r = 1; r <= m; r++) {
+                if (rtos == null || rtos.contains(r)) {
+                    rs.add(r);
+                }
+            }
+            sweep.sweep(m, rs, c -> {
                 boolean predicted = TimeWaitSweep.predicted(c.msl(), c.rto(), c.timeWait());
                 incomplete[0] |= c.verdict() == Verdict.INCOMPLETE;
                 boolean agrees = c.verdict() == (predicted ? Verdict.HOLDS : Verdict.VIOLATED);

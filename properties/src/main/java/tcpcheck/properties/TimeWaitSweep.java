@@ -27,8 +27,13 @@ public final class TimeWaitSweep {
 
     /** The cells for one MSL: every RTO from 1 to MSL, every T from 0 to 2 · MSL + 2. */
     public List<Cell> sweep(int msl, Consumer<Cell> each) {
+        return sweep(msl, java.util.stream.IntStream.rangeClosed(1, msl).boxed().toList(), each);
+    }
+
+    /** The cells for one MSL and the given RTO values (each at most MSL), every T from 0 to 2 · MSL + 2. */
+    public List<Cell> sweep(int msl, List<Integer> rtos, Consumer<Cell> each) {
         List<Cell> out = new ArrayList<>();
-        for (int rto = 1; rto <= msl; rto++) {
+        for (int rto : rtos) {
             for (int t = 0; t <= 2 * msl + 2; t++) {
                 Parameters p = Parameters.defaults().withMsl(msl).withRto(rto).withTimeWait(t);
                 VariantReport r = verification.check(Variant.RFC9293, p, List.of(TcpProperties.GRACEFUL_CLOSE));
