@@ -41,7 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (one object per variant per line)")
     String format = "text";
 
-    @Option(names = "--out", paramLabel = "DIR", description = "write each counterexample there, as text")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write each counterexample there (JSON for replay, Markdown with a Mermaid chart)")
     Path out;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report (variant x property)")
@@ -69,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (junit != null) {
-            Files.writeAtomically(junit, Report.junit(reports));
+            tcpcheck.properties.AtomicFiles.write(junit, Report.junit(reports));
         }
         return ExitCode.of(reports);
     }
@@ -97,13 +98,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static void writeCounterexamples(Path dir, VariantReport r) throws IOException {
-        for (PropertyVerdict p : r.results()) {
-            if (p.trace() != null) {
-                String name = r.variant().id() + (r.parameters().connections() > 1 ? "-K"
-                        + r.parameters().connections() : "") + "." + p.property() + ".txt";
-                Files.writeAtomically(dir.resolve(name), "variant " + r.variant().id() + ", property "
-                        + p.property() + ", " + p.length() + " actions\n" + Report.parameters(r) + "\n\n"
-                        + p.trace());
+        for (java.util.Map.Entry<String, String> f
+                : tcpcheck.properties.CounterexampleFolder.files(List.of(r)).entrySet()) {
+            if (!f.getKey().equals("README.md")) {
+                tcpcheck.properties.AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());
             }
         }
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
+import tcpcheck.properties.CounterexampleFolder;
 import tcpcheck.properties.PropertyVerdict;
 import tcpcheck.properties.SpecTable;
 import tcpcheck.properties.TcpProperties;
@@ -35,7 +36,9 @@ final class JustifyCommand implements Callable<Integer> {
     @Option(names = "--incarnations", description = "also check the rows SPEC marks (K=2) with K = 2 (long)")
     boolean incarnations;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "write each counterexample there, as text")
+    @Option(names = "--out", paramLabel = "DIR", description = "write the counterexamples there (JSON, Markdown "
+            + "with Mermaid, an index README.md), removing those of earlier runs; the project keeps them in "
+            + "counterexamples/")
     Path out;
 
     @Override
@@ -70,9 +73,9 @@ final class JustifyCommand implements Callable<Integer> {
                             + p.verdict() + ", SPEC says " + expected.get());
                 }
             }
-            if (out != null) {
-                CheckCommand.writeCounterexamples(out, r);
-            }
+        }
+        if (out != null) {
+            CounterexampleFolder.write(out, CounterexampleFolder.files(reports));
         }
         w.println(disagreements == 0 ? "every cell that SPEC section 7 fixes agrees with the model"
                 : disagreements + " cell(s) differ from SPEC section 7 (see model/README.md)");

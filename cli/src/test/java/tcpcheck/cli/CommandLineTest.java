@@ -84,8 +84,27 @@ class CommandLineTest {
         String s = Files.readString(xml);
         assertTrue(s.contains("tests=\"2\" failures=\"1\""), s);
         assertTrue(s.contains("name=\"no-stale-accept\""));
-        assertTrue(Files.readString(dir.resolve("cx/two-way-handshake.no-stale-accept.txt"))
-                .startsWith("variant two-way-handshake, property no-stale-accept, 14 actions"));
+        Path json = dir.resolve("cx/two-way-handshake.no-stale-accept.json");
+        assertTrue(Files.readString(json).contains("\"length\" : 14"));
+        assertTrue(Files.readString(dir.resolve("cx/two-way-handshake.no-stale-accept.md"))
+                .contains("sequenceDiagram"));
+
+        Run replay = run("replay", json.toString());
+        assertEquals(ExitCode.HOLDS, replay.exit(), replay.err());
+        assertTrue(replay.out().contains("OLD DUPLICATE of connection 1"), replay.out());
+        assertTrue(replay.out().endsWith("reproduces: no-stale-accept (no-stale-accept) is violated\n"));
+        Run mermaid = run("show", json.toString(), "--format", "mermaid");
+        assertEquals(0, mermaid.exit());
+        assertTrue(mermaid.out().contains("A->>B: 3. &lt;SEQ=0&gt;&lt;CTL=SYN&gt;"), mermaid.out());
+
+        // A counterexample that no longer violates (the model "changed": here, the property) exits 1.
+        Path changed = dir.resolve("changed.json");
+        Files.writeString(changed, Files.readString(json).replace("\"property\" : \"no-stale-accept\"",
+                "\"property\" : \"agreement\"").replace("\"part\" : \"no-stale-accept\"",
+                "\"part\" : \"agreement\""));
+        Run gone = run("replay", changed.toString());
+        assertEquals(ExitCode.VIOLATED, gone.exit());
+        assertTrue(gone.out().contains("does not reproduce"), gone.out());
         try (var files = Files.list(dir.resolve("reports"))) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
@@ -100,6 +119,30 @@ class CommandLineTest {
         assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().startsWith("tcpcheck: cannot write"), r.err());
         assertFalse(r.err().contains("\tat "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "missing|cannot read",
+        "|is not a valid counterexample: the file is empty",
+        "{\"schema\": \"tcpcheck-counterexample\", \"vers|is not a valid counterexample: not JSON (or truncated)",
+        "[1, 2]|is not a valid counterexample: not a JSON object",
+        "{\"schema\": \"pcap\"}|is not a valid counterexample: not a tcpcheck counterexample",
+        "{\"schema\": \"tcpcheck-counterexample\", \"version\": 9}|format version 9 is newer than this tcpcheck",
+        "{\"schema\": \"tcpcheck-counterexample\", \"version\": 1}|is not a valid counterexample: missing field"})
+    void badCounterexampleFilesAreOneLineAndExit2(String content, String message) throws Exception {
+        Path f = dir.resolve("cx.json");
+        if (content != null && !content.equals("missing")) {
+            Files.writeString(f, content);
+        } else if (content == null) {
+            Files.writeString(f, "");
+        }
+        for (String cmd : new String[] {"replay", "show"}) {
+            Run r = run(cmd, f.toString());
+            assertEquals(ExitCode.USAGE, r.exit(), r.err());
+            assertTrue(r.err().contains(message), r.err());
+            assertFalse(r.err().contains("\tat "));
+        }
     }
 
     @Test

@@ -10,11 +10,12 @@ import tcpcheck.model.TcpState;
  * where an endpoint gave up or crashed.
  *
  * @param trace the shortest counterexample, or null
+ * @param part the engine property that the counterexample violates (a property may have several parts)
  * @param afterAbort the verdict of the after-an-abort check
  * @param afterAbortTrace its shortest counterexample, or null
  */
 public record PropertyVerdict(String property, Verdict verdict, Trace<TcpState, Action> trace, String detail,
-                              Verdict afterAbort, Trace<TcpState, Action> afterAbortTrace) {
+                              String part, Verdict afterAbort, Trace<TcpState, Action> afterAbortTrace) {
 
     /** The counterexample's length in actions, or -1. */
     public int length() {

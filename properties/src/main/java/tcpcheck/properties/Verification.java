@@ -69,8 +69,8 @@ public final class Verification {
             PropertyResult<TcpState, Action> later = verdictOnly
                     ? new PropertyResult<>(p.afterAbort().get(0), Verdict.INCOMPLETE, null, "not checked")
                     : combine(r, p.afterAbort());
-            verdicts.add(new PropertyVerdict(p.name(), main.verdict(), main.trace(), main.detail(), later.verdict(),
-                    later.trace()));
+            verdicts.add(new PropertyVerdict(p.name(), main.verdict(), main.trace(), main.detail(),
+                    main.property().name(), later.verdict(), later.trace()));
         }
         long maxInFlight = r.statistics().maxima().getOrDefault("maxInFlight", 0L);
         return new VariantReport(variant, params, r.statistics(), maxInFlight, verdicts, r.incompleteReason());

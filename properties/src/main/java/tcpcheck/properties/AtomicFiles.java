@@ -1,4 +1,4 @@
-package tcpcheck.cli;
+package tcpcheck.properties;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Output files are written atomically: a temporary file beside the target, then a rename. */
-final class Files {
-    private Files() {
+public final class AtomicFiles {
+    private AtomicFiles() {
     }
 
-    static void writeAtomically(Path target, String content) throws IOException {
+    public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         java.nio.file.Files.createDirectories(dir);
         Path tmp = java.nio.file.Files.createTempFile(dir, "." + target.getFileName(), ".tmp");

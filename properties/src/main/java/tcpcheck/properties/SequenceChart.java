@@ -1,0 +1,268 @@
+package tcpcheck.properties;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import tcpcheck.checker.Trace;
+import tcpcheck.model.Action;
+import tcpcheck.model.ConnectionState;
+import tcpcheck.model.Host;
+import tcpcheck.model.Network;
+import tcpcheck.model.TcpModel;
+import tcpcheck.model.TcpState;
+
+/**
+ * A counterexample drawn as the textbooks draw it: two lanes, A and B, with each endpoint's state as it changes,
+ * arrows for the segments delivered, and the network's doings (lost, duplicated, an old duplicate delivered),
+ * ticks and timers marked. As plain text, or as a Mermaid {@code sequenceDiagram} (GitHub renders it).
+ */
+public final class SequenceChart {
+    private static final int LANE = 30;
+    private static final int WIRE = 50;
+
+    private SequenceChart() {
+    }
+
+    /** One step, described for both renderings. */
+    private record Event(int step, String aNote, String bNote, String wire, int arrow, List<String> sent) {
+        // arrow: 1 = A to B, -1 = B to A, 2 = lost toward B, -2 = lost toward A, 0 = none
+    }
+
+    private static List<Event> events(Trace<TcpState, Action> t) {
+        List<Event> out = new ArrayList<>();
+        List<Trace.Step<TcpState, Action>> steps = t.steps();
+        for (int i = 1; i < steps.size(); i++) {
+            TcpState s = steps.get(i - 1).state();
+            TcpState n = steps.get(i).state();
+            Action a = steps.get(i).action();
+            String aNote = change(s.a(), n.a());
+            String bNote = change(s.b(), n.b());
+            String wire = "";
+            int arrow = 0;
+            String seg = a.isNetwork() ? a.segment() + conn(a) : "";
+            switch (a.kind()) {
+                case DELIVER:
+                    arrow = a.endpoint() == TcpModel.B ? 1 : -1;
+                    wire = seg + (oldDuplicate(s, a) ? "  OLD DUPLICATE of connection " + a.stamp().connection() : "");
+                    break;
+                case LOSE:
+                    arrow = a.endpoint() == TcpModel.B ? 2 : -2;
+                    wire = "lost " + seg;
+                    break;
+                case DUPLICATE:
+                    wire = "duplicated " + seg;
+                    break;
+                case TICK:
+                    wire = "tick" + timers(n);
+                    break;
+                case OPEN:
+                    aNote = "open (ISS " + n.a().tcb().iss() + "), " + aNote;
+                    break;
+                case WRITE:
+                case CLOSE:
+                case LISTEN:
+                    String what = a.kind().name().toLowerCase(Locale.ROOT);
+                    if (a.endpoint() == TcpModel.A) {
+                        aNote = what + (aNote.isEmpty() ? "" : ", " + aNote);
+                    } else {
+                        bNote = what + (bNote.isEmpty() ? "" : ", " + bNote);
+                    }
+                    break;
+                case RETRANSMISSION_TIMEOUT: {
+                    boolean gaveUp = n.aborted() && !s.aborted();
+                    String note = gaveUp ? "gives up" : "retransmission timeout";
+                    if (a.endpoint() == TcpModel.A) {
+                        aNote = note + (aNote.isEmpty() ? "" : ", " + aNote);
+                    } else {
+                        bNote = note + (bNote.isEmpty() ? "" : ", " + bNote);
+                    }
+                    break;
+                }
+                case TIME_WAIT_TIMEOUT:
+                    if (a.endpoint() == TcpModel.A) {
+                        aNote = "TIME-WAIT ends, " + aNote;
+                    } else {
+                        bNote = "TIME-WAIT ends, " + bNote;
+                    }
+                    break;
+                default:
+                    if (a.endpoint() == TcpModel.A) {
+                        aNote = "CRASH, " + aNote;
+                    } else {
+                        bNote = "CRASH, " + bNote;
+                    }
+            }
+            out.add(new Event(i, aNote, bNote, wire, arrow, a.kind() == Action.Kind.TICK ? List.of() : sent(s, n, a)));
+        }
+        return out;
+    }
+
+    /**
+     * A delivered segment is an old duplicate when it is a SYN of a connection that is over, or any segment of an
+     * earlier connection than A's current one. (A's last ACK, sent from TIME-WAIT, is not one: it belongs to the
+     * closing of the connection.)
+     */
+    private static boolean oldDuplicate(TcpState s, Action a) {
+        int n = a.stamp().connection();
+        if (n <= 0 || a.segment().rst()) {
+            return false;
+        }
+        return a.segment().syn() && !a.segment().ack() && Ghost.over(s, n) || s.a().connection() > n;
+    }
+
+    private static String conn(Action a) {
+        return a.segment().data() ? " [unit " + a.stamp().dataIndex() + "]" : "";
+    }
+
+    private static String change(Host before, Host after) {
+        ConnectionState x = before.state();
+        ConnectionState y = after.state();
+        StringBuilder b = new StringBuilder();
+        if (x != y) {
+            b.append("-> ").append(y);
+        }
+        if (after.app().delivered() > before.app().delivered() && after.app().attached()) {
+            b.append(b.length() > 0 ? ", " : "").append("delivers unit ").append(after.app().delivered() - 1);
+        }
+        if (after.app().endOfStream() && !before.app().endOfStream() && after.app().attached()) {
+            b.append(b.length() > 0 ? ", " : "").append("reads end of stream");
+        }
+        return b.toString();
+    }
+
+    private static String timers(TcpState s) {
+        StringBuilder b = new StringBuilder();
+        for (int e = 0; e < 2; e++) {
+            var t = s.host(e).tcb();
+            String who = e == 0 ? "A" : "B";
+            if (t.retransmitTimer() >= 0) {
+                b.append(' ').append(who).append(" rtx=").append(t.retransmitTimer());
+            }
+            if (t.timeWaitTimer() >= 0) {
+                b.append(' ').append(who).append(" 2MSL=").append(t.timeWaitTimer());
+            }
+        }
+        return b.length() == 0 ? "" : " (" + b.substring(1) + ")";
+    }
+
+    /** The segments the step put into the network, as "A sends …". */
+    private static List<String> sent(TcpState s, TcpState n, Action a) {
+        List<String> out = new ArrayList<>();
+        for (int dest = 0; dest < 2; dest++) {
+            List<Integer> before = new ArrayList<>();
+            for (int p : s.network().toward(dest)) {
+                before.add(p);
+            }
+            if (a.isNetwork() && a.endpoint() == dest && a.kind() != Action.Kind.DUPLICATE) {
+                before.remove(Integer.valueOf(a.packet()));
+            }
+            int[] after = n.network().toward(dest);
+            int[] copy = Arrays.copyOf(after, after.length);
+            for (int p : copy) {
+                if (!before.remove(Integer.valueOf(p))) {
+                    if (a.kind() == Action.Kind.DUPLICATE && p == a.packet()) {
+                        continue;
+                    }
+                    String from = dest == TcpModel.B ? "A" : "B";
+                    out.add(from + " sends " + Network.segment(p) + (Network.segment(p).data()
+                            ? " [unit " + Network.stamp(p).dataIndex() + "]" : ""));
+                }
+            }
+        }
+        if (n.atBoundary() && !s.atBoundary()) {
+            out.add("a send finds its direction full: the behaviour leaves the bounds here");
+        }
+        return out;
+    }
+
+    /** The chart as text. */
+    public static String text(String title, Trace<TcpState, Action> t) {
+        StringBuilder b = new StringBuilder(title).append("\n\n");
+        TcpState first = t.steps().get(0).state();
+        b.append(String.format(Locale.ROOT, "%4s  %-" + LANE + "s %-" + WIRE + "s %s%n", "", "A", "", "B"));
+        b.append(String.format(Locale.ROOT, "%4s  %-" + LANE + "s %-" + WIRE + "s %s%n", "", first.a().state(), "",
+                first.b().state()));
+        for (Event e : events(t)) {
+            if (t.isLasso() && e.step() == t.loopStart() + 1) {
+                b.append("      ---- the cycle starts here and repeats for ever ----\n");
+            }
+            String wire;
+            switch (e.arrow()) {
+                case 1:
+                    wire = "--- " + e.wire() + " -->";
+                    break;
+                case -1:
+                    wire = "<-- " + e.wire() + " ---";
+                    break;
+                case 2:
+                    wire = "--- " + e.wire() + " --X";
+                    break;
+                case -2:
+                    wire = "X-- " + e.wire() + " ---";
+                    break;
+                default:
+                    wire = e.wire().isEmpty() ? "" : "    " + e.wire();
+            }
+            b.append(String.format(Locale.ROOT, "%4d  %-" + LANE + "s %-" + WIRE + "s %s%n", e.step(), e.aNote(),
+                    wire, e.bNote()));
+            for (String s : e.sent()) {
+                b.append(String.format(Locale.ROOT, "%4s  %-" + LANE + "s     %s%n", "", "", s));
+            }
+        }
+        if (t.isLasso()) {
+            b.append("      ---- back to step ").append(t.loopStart()).append(" ----\n");
+        }
+        TcpState last = t.last();
+        b.append(String.format(Locale.ROOT, "%4s  %-" + LANE + "s %-" + WIRE + "s %s%n", "end", last.a().state(), "",
+                last.b().state()));
+        return b.toString();
+    }
+
+    /** The chart as a Mermaid sequence diagram inside a Markdown file. */
+    public static String mermaid(String title, Trace<TcpState, Action> t) {
+        StringBuilder b = new StringBuilder("# ").append(title).append("\n\n```mermaid\nsequenceDiagram\n");
+        b.append("    participant A\n    participant B\n");
+        TcpState first = t.steps().get(0).state();
+        b.append("    Note over A: ").append(first.a().state()).append('\n');
+        b.append("    Note over B: ").append(first.b().state()).append('\n');
+        for (Event e : events(t)) {
+            if (t.isLasso() && e.step() == t.loopStart() + 1) {
+                b.append("    Note over A,B: the cycle starts here and repeats for ever\n");
+            }
+            String w = mm(e.step() + ". " + e.wire());
+            switch (e.arrow()) {
+                case 1:
+                    b.append("    A->>B: ").append(w).append('\n');
+                    break;
+                case -1:
+                    b.append("    B->>A: ").append(w).append('\n');
+                    break;
+                case 2:
+                    b.append("    A-xB: ").append(w).append('\n');
+                    break;
+                case -2:
+                    b.append("    B-xA: ").append(w).append('\n');
+                    break;
+                default:
+                    if (!e.wire().isEmpty()) {
+                        b.append("    Note over A,B: ").append(w).append('\n');
+                    }
+            }
+            if (!e.aNote().isEmpty()) {
+                b.append("    Note over A: ").append(mm(e.arrow() == 0 && e.wire().isEmpty()
+                        ? e.step() + ". " + e.aNote() : e.aNote())).append('\n');
+            }
+            if (!e.bNote().isEmpty()) {
+                b.append("    Note over B: ").append(mm(e.arrow() == 0 && e.wire().isEmpty() && e.aNote().isEmpty()
+                        ? e.step() + ". " + e.bNote() : e.bNote())).append('\n');
+            }
+        }
+        return b.append("```\n").toString();
+    }
+
+    /** Mermaid treats ; and # specially, and < > as HTML: keep the text plain. */
+    private static String mm(String s) {
+        return s.replace(";", ",").replace("#", "no. ").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
