@@ -110,12 +110,40 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * Only {@code eventually} properties: the graph that liveness needs is itself the exhaustive search, so the
+     * safety search is skipped and the figures come from the graph (one thread).
+     */
+    private CheckResult<S, A> livenessOnly(List<Property<S, A>> liveness, long start) {
+        List<Predicate<S>> goals = new ArrayList<>();
+        for (Property<S, A> p : liveness) {
+            goals.add(p::test);
+        }
+        StateGraph<S, A> g = StateGraph.explore(model, goals, metrics, limits, start);
+        java.util.Map<String, Long> named = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            named.put(metrics.get(m).name(), g.maxima[m]);
+        }
+        List<PropertyResult<S, A>> results = new ArrayList<>();
+        for (int i = 0; i < liveness.size(); i++) {
+            results.add(g.incompleteReason != null
+                    ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, g.incompleteReason)
+                    : Liveness.check(g, liveness.get(i), i));
+        }
+        Statistics stats = new Statistics(g.size, g.edges, g.maxDepth, g.boundaryCount, System.nanoTime() - start,
+                0, BreadthFirstSearch.collisionProbability(g.size, g.edges), 1, named);
+        return new CheckResult<>(results, stats, g.incompleteReason);
+    }
+
     public CheckResult<S, A> run() {
         long start = System.nanoTime();
         List<Property<S, A>> safety = new ArrayList<>();
         List<Property<S, A>> liveness = new ArrayList<>();
         for (Property<S, A> p : properties) {
             (p.kind() == Property.Kind.EVENTUALLY ? liveness : safety).add(p);
+        }
+        if (safety.isEmpty() && !liveness.isEmpty()) {
+            return livenessOnly(liveness, start);
         }
         CheckResult<S, A> safe = order == SearchOrder.BREADTH_FIRST
                 ? new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress, stopWhenAllFound,
@@ -124,7 +152,7 @@ public final class Checker<S, A> {
         List<PropertyResult<S, A>> live = new ArrayList<>();
         String incomplete = safe.incompleteReason();
         if (!liveness.isEmpty()) {
-            if (incomplete != null || (stopWhenAllFound && safe.statistics().depth() >= limits.maxDepth())) {
+            if (incomplete != null) {
                 for (Property<S, A> p : liveness) {
                     live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, incomplete));
                 }

@@ -41,12 +41,22 @@ public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemory
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    private static final long CONFIRM_EVERY_NANOS = 2_000_000_000L;
+    private static final java.util.concurrent.atomic.AtomicLong LAST_CONFIRMED = new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Whether the heap in use exceeds the limit. Used memory includes garbage not yet collected, so a reading over
-     * the limit is confirmed after a collection before the search is cut short.
+     * the limit is confirmed by a full collection before the search is cut short; near the limit that collection
+     * is made at most once every two seconds (a collection per check would only thrash), and a reading over the
+     * limit in between counts as within it.
      */
     boolean memoryExceeded() {
         if (usedMemory() <= maxMemoryBytes) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long last = LAST_CONFIRMED.get();
+        if (now - last < CONFIRM_EVERY_NANOS || !LAST_CONFIRMED.compareAndSet(last, now)) {
             return false;
         }
         System.gc();

@@ -53,12 +53,12 @@ final class Liveness {
         }
         for (int head = 0; head < count; head++) {
             int u = order[head];
-            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                int v = g.edgeTarget[e];
+            for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.target(e);
                 if (!inSub[v] && !goal.get(v)) {
                     inSub[v] = true;
                     treeParent[v] = u;
-                    treeAction[v] = g.edgeAction[e];
+                    treeAction[v] = g.action(e);
                     order[count++] = v;
                 }
             }
@@ -120,7 +120,7 @@ final class Liveness {
         int[] stack = new int[count];
         int sp = 0;
         int[] callNode = new int[count];
-        int[] callEdge = new int[count];
+        long[] callEdge = new long[count];
         int next = 0;
         int comps = 0;
         for (int k = 0; k < count; k++) {
@@ -136,10 +136,10 @@ final class Liveness {
             onStack[root] = true;
             while (depth >= 0) {
                 int u = callNode[depth];
-                int e = callEdge[depth];
+                long e = callEdge[depth];
                 if (e < g.edgeStart[u + 1]) {
                     callEdge[depth] = e + 1;
-                    int v = g.edgeTarget[e];
+                    int v = g.target(e);
                     if (!inSub[v]) {
                         continue;
                     }
@@ -178,14 +178,14 @@ final class Liveness {
     private static final class FairnessScratch {
         final int[] enabledIn;
         final int[] lastSeen;
-        final int[] internalEdge;
+        final long[] internalEdge;
         final int[] touched;
         int touchedCount;
 
         FairnessScratch(int classes) {
             enabledIn = new int[classes];
             lastSeen = new int[classes];
-            internalEdge = new int[classes];
+            internalEdge = new long[classes];
             touched = new int[classes];
             Arrays.fill(lastSeen, -1);
             Arrays.fill(internalEdge, -1);
@@ -203,8 +203,8 @@ final class Liveness {
     }
 
     private static boolean selfLoop(StateGraph<?, ?> g, int u) {
-        for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-            if (g.edgeTarget[e] == u) {
+        for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+            if (g.target(e) == u) {
                 return true;
             }
         }
@@ -215,15 +215,15 @@ final class Liveness {
      * Counts, for component {@code c}, in how many of its states each fairness class is enabled and one internal
      * edge of each class; returns the first internal edge, or -1 when the component has none.
      */
-    private static int survey(StateGraph<?, ?> g, int[] scc, int c, int[] members, int from, int to,
+    private static long survey(StateGraph<?, ?> g, int[] scc, int c, int[] members, int from, int to,
                               FairnessScratch f) {
         f.reset();
-        int anyInternal = -1;
+        long anyInternal = -1;
         for (int m = from; m < to; m++) {
             int u = members[m];
-            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                int k = g.edgeClass[e];
-                boolean internal = scc[g.edgeTarget[e]] == c;
+            for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int k = g.fairnessClass(e);
+                boolean internal = scc[g.target(e)] == c;
                 if (internal && anyInternal < 0) {
                     anyInternal = e;
                 }
@@ -266,8 +266,8 @@ final class Liveness {
      */
     private static int[] fairCycle(StateGraph<?, ?> g, int[] scc, int c, int entry, int[] members, int from, int to,
                                    FairnessScratch f) {
-        int anyInternal = survey(g, scc, c, members, from, to, f);
-        List<Integer> required = new ArrayList<>();
+        long anyInternal = survey(g, scc, c, members, from, to, f);
+        List<Long> required = new ArrayList<>();
         for (int i = 0; i < f.touchedCount; i++) {
             int k = f.touched[i];
             if (f.enabledIn[k] == to - from) {
@@ -280,26 +280,26 @@ final class Liveness {
         }
         List<Integer> path = new ArrayList<>();
         int at = entry;
-        for (int e : required) {
+        for (long e : required) {
             int source = sourceOf(g, e);
             path.addAll(pathWithin(g, scc, c, at, source));
-            path.add(g.edgeAction[e]);
-            at = g.edgeTarget[e];
+            path.add(g.action(e));
+            at = g.target(e);
         }
         path.addAll(pathWithin(g, scc, c, at, entry));
         return path.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int firstInternalEdgeFrom(StateGraph<?, ?> g, int[] scc, int c, int u, int fallback) {
-        for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-            if (scc[g.edgeTarget[e]] == c) {
+    private static long firstInternalEdgeFrom(StateGraph<?, ?> g, int[] scc, int c, int u, long fallback) {
+        for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+            if (scc[g.target(e)] == c) {
                 return e;
             }
         }
         return fallback;
     }
 
-    private static int sourceOf(StateGraph<?, ?> g, int e) {
+    private static int sourceOf(StateGraph<?, ?> g, long e) {
         int lo = 0;
         int hi = g.size - 1;
         while (lo < hi) {
@@ -321,21 +321,21 @@ final class Liveness {
         if (from == to) {
             return new ArrayList<>();
         }
-        Map<Integer, Integer> parentEdge = new HashMap<>();
+        Map<Integer, Long> parentEdge = new HashMap<>();
         ArrayList<Integer> queue = new ArrayList<>();
         queue.add(from);
-        parentEdge.put(from, -1);
+        parentEdge.put(from, -1L);
         for (int head = 0; head < queue.size(); head++) {
             int u = queue.get(head);
-            for (int e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                int v = g.edgeTarget[e];
+            for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.target(e);
                 if (scc[v] == c && !parentEdge.containsKey(v)) {
                     parentEdge.put(v, e);
                     if (v == to) {
                         List<Integer> out = new ArrayList<>();
                         for (int w = v; w != from; ) {
-                            int pe = parentEdge.get(w);
-                            out.add(0, g.edgeAction[pe]);
+                            long pe = parentEdge.get(w);
+                            out.add(0, g.action(pe));
                             w = sourceOf(g, pe);
                         }
                         return out;

@@ -18,11 +18,16 @@ final class StateGraph<S, A> {
     int[] parent = new int[1024];
     int[] parentAction = new int[1024];
     boolean[] boundary = new boolean[1024];
-    int[] edgeStart = new int[1025];
-    int[] edgeTarget = new int[4096];
-    int[] edgeAction = new int[4096];
-    int[] edgeClass = new int[4096];
-    int edges;
+    long[] edgeStart = new long[1025];
+    final IntChunks edgeTarget = new IntChunks();
+    final IntChunks edgeAction = new IntChunks();
+    final IntChunks edgeClass = new IntChunks();
+    long edges;
+    int[] depth = new int[1024];
+    int maxDepth;
+    long boundaryCount;
+    List<BreadthFirstSearch.Metric<S>> metrics = List.of();
+    long[] maxima = new long[0];
     final java.util.BitSet[] goal;
     final Map<Object, Integer> classes = new HashMap<>();
     String incompleteReason;
@@ -38,7 +43,17 @@ final class StateGraph<S, A> {
     /** Explores the model breadth-first within {@code limits}, evaluating each goal on every state. */
     static <S, A> StateGraph<S, A> explore(Model<S, A> model, List<java.util.function.Predicate<S>> goals,
                                            Limits limits, long startNanos) {
+        return explore(model, goals, List.of(), limits, startNanos);
+    }
+
+    /** The same, also tracking the largest value of each metric over the states (in {@link #maxima}). */
+    static <S, A> StateGraph<S, A> explore(Model<S, A> model, List<java.util.function.Predicate<S>> goals,
+                                           List<BreadthFirstSearch.Metric<S>> metrics, Limits limits,
+                                           long startNanos) {
         StateGraph<S, A> g = new StateGraph<>(model, goals.size());
+        g.metrics = metrics;
+        g.maxima = new long[metrics.size()];
+        Arrays.fill(g.maxima, Long.MIN_VALUE);
         LongIntMap ids = new LongIntMap(1 << 12);
         List<S> queue = new ArrayList<>();
         List<S> inits = model.initialStates();
@@ -101,6 +116,9 @@ final class StateGraph<S, A> {
     }
 
     private void evaluate(int id, S s, List<java.util.function.Predicate<S>> goals) {
+        for (int m = 0; m < maxima.length; m++) {
+            maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(s));
+        }
         for (int i = 0; i < goals.size(); i++) {
             if (goals.get(i).test(s)) {
                 goal[i].set(id);
@@ -112,27 +130,39 @@ final class StateGraph<S, A> {
         if (size == parent.length) {
             int n = size * 2;
             parent = Arrays.copyOf(parent, n);
+            depth = Arrays.copyOf(depth, n);
             parentAction = Arrays.copyOf(parentAction, n);
             boundary = Arrays.copyOf(boundary, n);
             edgeStart = Arrays.copyOf(edgeStart, n + 1);
         }
         parent[size] = parentId;
+        depth[size] = parentId < 0 ? 0 : depth[parentId] + 1;
+        maxDepth = Math.max(maxDepth, depth[size]);
         parentAction[size] = action;
         boundary[size] = !within;
+        if (!within) {
+            boundaryCount++;
+        }
         return size++;
     }
 
     private void addEdge(int target, int action, int fairnessClass) {
-        if (edges == edgeTarget.length) {
-            int n = edges * 2;
-            edgeTarget = Arrays.copyOf(edgeTarget, n);
-            edgeAction = Arrays.copyOf(edgeAction, n);
-            edgeClass = Arrays.copyOf(edgeClass, n);
-        }
-        edgeTarget[edges] = target;
-        edgeAction[edges] = action;
-        edgeClass[edges] = fairnessClass;
+        edgeTarget.add(target);
+        edgeAction.add(action);
+        edgeClass.add(fairnessClass);
         edges++;
+    }
+
+    int target(long e) {
+        return edgeTarget.get(e);
+    }
+
+    int action(long e) {
+        return edgeAction.get(e);
+    }
+
+    int fairnessClass(long e) {
+        return edgeClass.get(e);
     }
 
     /** A state with no enabled action that lies within the boundary. */

@@ -184,6 +184,19 @@ class LivenessTest {
         }
     }
 
+    /** A liveness-only check explores the same space as the safety search: the same figures. */
+    @Test
+    void livenessOnlyCheckCountsTheSameSpace() {
+        CheckResult<DiningPhilosophers.State, Integer> live = Checker.of(new DiningPhilosophers(5))
+                .property(Property.eventually("someone eats", s -> !DiningPhilosophers.eating(s).isEmpty())).run();
+        CheckResult<DiningPhilosophers.State, Integer> safe = Checker.of(new DiningPhilosophers(5))
+                .property(Property.always("true", s -> true)).run();
+        assertEquals(82, live.statistics().states());
+        assertEquals(safe.statistics().transitions(), live.statistics().transitions());
+        assertEquals(safe.statistics().depth(), live.statistics().depth());
+        assertEquals(Verdict.VIOLATED, live.verdict("someone eats"));
+    }
+
     /** Dining philosophers can deadlock before anyone eats: a finite counterexample of N actions. */
     @Test
     void deadlockDefeatsLiveness() {

@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
     String format = "text";
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "write each counterexample there (JSON for replay, Markdown with a Mermaid chart)")
+            description = "write each counterexample there (JSON for replay, Markdown with a Mermaid chart, pcap)")
     Path out;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report (variant x property)")
@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static void writeCounterexamples(Path dir, VariantReport r) throws IOException {
-        for (java.util.Map.Entry<String, String> f
+        for (java.util.Map.Entry<String, byte[]> f
                 : tcpcheck.properties.CounterexampleFolder.files(List.of(r)).entrySet()) {
             if (!f.getKey().equals("README.md")) {
                 tcpcheck.properties.AtomicFiles.write(dir.resolve(f.getKey()), f.getValue());

@@ -10,27 +10,39 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tcpcheck.properties.CounterexampleFile;
+import tcpcheck.properties.Pcap;
 import tcpcheck.properties.Replay;
 import tcpcheck.properties.SequenceChart;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Render a stored counterexample: a text sequence chart, a Mermaid sequence diagram (Markdown)"
-                + " or its JSON.")
+        description = "Render a stored counterexample: a text sequence chart, a Mermaid sequence diagram (Markdown),"
+                + " an SVG drawing, its JSON, or a capture (pcap) that Wireshark opens.")
 final class ShowCommand implements Callable<Integer> {
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "a counterexample (JSON)")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, mermaid or json (default text)")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, mermaid, svg, json or pcap (default text); pcap needs --output")
     String format = "text";
 
+    @Option(names = "--output", paramLabel = "FILE", description = "write there (atomically) instead of printing")
+    java.nio.file.Path output;
+
     @Override
-    public Integer call() {
-        if (!format.equals("text") && !format.equals("mermaid") && !format.equals("json")) {
+    public Integer call() throws java.io.IOException {
+        if (!java.util.List.of("text", "mermaid", "svg", "json", "pcap").contains(format)) {
             throw new ParameterException(spec.commandLine(),
-                    "--format must be text, mermaid or json, not '" + format + "'");
+                    "--format must be text, mermaid, svg, json or pcap, not '" + format + "'");
+        }
+        if (format.equals("pcap") && output == null) {
+            throw new ParameterException(spec.commandLine(), "a capture is binary: give --output FILE.pcap");
         }
         CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
         Replay.Outcome o = Replay.replay(cx);
@@ -38,20 +50,32 @@ final class ShowCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tcpcheck: " + file + " no longer replays (" + o.reason()
                     + "); showing the " + o.trace().length() + " steps that do");
         }
-        PrintWriter w = spec.commandLine().getOut();
         String title = CounterexampleInput.title(cx);
+        byte[] bytes;
         switch (format) {
             case "mermaid":
-                w.print(SequenceChart.mermaid(title, o.trace()));
+                bytes = utf8(SequenceChart.mermaid(title, o.trace()));
                 break;
             case "json":
-                w.print(CounterexampleFile.write(cx.variant(), cx.parameters(), cx.property(), cx.part(),
+                bytes = utf8(CounterexampleFile.write(cx.variant(), cx.parameters(), cx.property(), cx.part(),
                         o.trace()));
                 break;
+            case "pcap":
+                bytes = Pcap.write(o.trace());
+                break;
+            case "svg":
+                bytes = utf8(SequenceChart.svg(title, o.trace()));
+                break;
             default:
-                w.print(SequenceChart.text(title, o.trace()));
+                bytes = utf8(SequenceChart.text(title, o.trace()));
         }
-        w.flush();
+        if (output != null) {
+            tcpcheck.properties.AtomicFiles.write(output, bytes);
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            w.flush();
+        }
         return ExitCode.HOLDS;
     }
 }

@@ -391,20 +391,21 @@ public final class TcpModel implements Model<TcpState, Action> {
      */
     @Override
     public Object fairness(TcpState s, Action a) {
+        // A class is a number: its kind in bits 40 and up, then the endpoint and, for a segment, the packed segment.
         switch (a.kind()) {
             case DELIVER:
             case LOSE:
-                return List.of("segment", a.endpoint(), a.packet());
+                return 1L << 40 | (long) a.endpoint() << 32 | Integer.toUnsignedLong(a.packet());
             case TICK:
-                return "tick";
+                return 2L << 40;
             case OPEN:
             case WRITE:
             case CLOSE:
             case LISTEN:
-                return List.of("application", a.endpoint());
+                return 3L << 40 | a.endpoint();
             case RETRANSMISSION_TIMEOUT:
             case TIME_WAIT_TIMEOUT:
-                return List.of("timer", a.endpoint(), a.kind());
+                return 4L << 40 | (long) a.endpoint() << 8 | a.kind().ordinal();
             default:
                 return null;
         }

@@ -12,11 +12,15 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         java.nio.file.Files.createDirectories(dir);
         Path tmp = java.nio.file.Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            java.nio.file.Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            java.nio.file.Files.write(tmp, content);
             try {
                 java.nio.file.Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);

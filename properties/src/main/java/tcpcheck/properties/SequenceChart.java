@@ -261,6 +261,95 @@ public final class SequenceChart {
         return b.append("```\n").toString();
     }
 
+    /** The chart as an SVG drawing: two lanes, one row per step, arrows for deliveries, crosses for losses. */
+    public static String svg(String title, Trace<TcpState, Action> t) {
+        List<Event> events = events(t);
+        int rows = 0;
+        for (Event e : events) {
+            rows += 1 + e.sent().size();
+        }
+        int laneA = 300;
+        int laneB = 760;
+        int row = 22;
+        int top = 80;
+        int height = top + (rows + 3) * row;
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1060\" height=\"").append(height)
+                .append("\" font-family=\"monospace\" font-size=\"12\">\n");
+        b.append("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"8\" refX=\"10\" refY=\"4\" "
+                + "orient=\"auto\"><path d=\"M0,0 L10,4 L0,8 z\"/></marker></defs>\n");
+        b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        text(b, 20, 24, "start", "bold", title);
+        TcpState first = t.steps().get(0).state();
+        text(b, laneA, 52, "middle", "bold", "A  (" + first.a().state() + ")");
+        text(b, laneB, 52, "middle", "bold", "B  (" + first.b().state() + ")");
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"60\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>%n",
+                laneA, laneA, height - 20));
+        b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"60\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>%n",
+                laneB, laneB, height - 20));
+        int y = top;
+        for (Event e : events) {
+            if (t.isLasso() && e.step() == t.loopStart() + 1) {
+                b.append(String.format(Locale.ROOT, "<line x1=\"20\" y1=\"%d\" x2=\"1040\" y2=\"%d\" "
+                        + "stroke=\"#c00\" stroke-dasharray=\"2,3\"/>%n", y - 14, y - 14));
+                text(b, 1040, y - 17, "end", "normal", "the cycle starts here and repeats for ever");
+            }
+            text(b, 20, y, "start", "normal", String.valueOf(e.step()));
+            if (!e.aNote().isEmpty()) {
+                text(b, laneA - 8, y, "end", "normal", e.aNote());
+            }
+            if (!e.bNote().isEmpty()) {
+                text(b, laneB + 8, y, "start", "normal", e.bNote());
+            }
+            int mid = (laneA + laneB) / 2;
+            switch (e.arrow()) {
+                case 1:
+                case -1: {
+                    int from = e.arrow() == 1 ? laneA : laneB;
+                    int to = e.arrow() == 1 ? laneB : laneA;
+                    b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+                            + "stroke=\"black\" marker-end=\"url(#arrow)\"/>%n", from, y - 16, to, y - 2));
+                    text(b, mid, y - 12, "middle", e.wire().contains("OLD DUPLICATE") ? "bold" : "normal",
+                            e.wire());
+                    break;
+                }
+                case 2:
+                case -2: {
+                    int from = e.arrow() == 2 ? laneA : laneB;
+                    int end = e.arrow() == 2 ? mid + 60 : mid - 60;
+                    b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+                            + "stroke=\"#c00\"/>%n", from, y - 16, end, y - 8));
+                    text(b, end, y - 4, "middle", "bold", "X");
+                    text(b, mid, y - 12, "middle", "normal", e.wire());
+                    break;
+                }
+                default:
+                    if (!e.wire().isEmpty()) {
+                        boolean tick = e.wire().startsWith("tick");
+                        if (tick) {
+                            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+                                    + "stroke=\"#aaa\" stroke-dasharray=\"4,4\"/>%n", laneA, y - 4, laneB, y - 4));
+                        }
+                        text(b, mid, y - 7, "middle", "normal", e.wire());
+                    }
+            }
+            y += row;
+            for (String sent : e.sent()) {
+                text(b, mid, y - 6, "middle", "normal", sent);
+                y += row;
+            }
+        }
+        TcpState last = t.last();
+        text(b, laneA, y + 4, "middle", "bold", last.a().state().toString());
+        text(b, laneB, y + 4, "middle", "bold", last.b().state().toString());
+        return b.append("</svg>\n").toString();
+    }
+
+    private static void text(StringBuilder b, int x, int y, String anchor, String weight, String s) {
+        b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" font-weight=\"%s\">%s"
+                + "</text>%n", x, y, anchor, weight, s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
+    }
+
     /** Mermaid treats ; and # specially, and < > as HTML: keep the text plain. */
     private static String mm(String s) {
         return s.replace(";", ",").replace("#", "no. ").replace("<", "&lt;").replace(">", "&gt;");
