@@ -350,8 +350,27 @@ public final class SequenceChart {
                 + "</text>%n", x, y, anchor, weight, s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")));
     }
 
-    /** Mermaid treats ; and # specially, and < > as HTML: keep the text plain. */
+    /** Mermaid's own entity codes (#lt; and the like) for the characters its parser or the HTML would eat. */
     private static String mm(String s) {
-        return s.replace(";", ",").replace("#", "no. ").replace("<", "&lt;").replace(">", "&gt;");
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '#':
+                    b.append("#35;");
+                    break;
+                case ';':
+                    b.append("#59;");
+                    break;
+                case '<':
+                    b.append("#lt;");
+                    break;
+                case '>':
+                    b.append("#gt;");
+                    break;
+                default:
+                    b.append(c);
+            }
+        }
+        return b.toString();
     }
 }
