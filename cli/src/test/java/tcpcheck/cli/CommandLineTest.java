@@ -57,7 +57,8 @@ class CommandLineTest {
         assertEquals("two-way-handshake", o.get("variant").asText());
         assertEquals(2, o.get("parameters").get("MSL").asInt());
         assertEquals(4, o.get("parameters").get("T").asInt());
-        for (String f : new String[] {"states", "transitions", "depth", "seconds", "boundaryStates", "maxInFlight"}) {
+        for (String f : new String[] {"states", "transitions", "depth", "seconds", "boundaryStates", "maxInFlight",
+            "statesPerSecond", "bytesPerState", "collisionProbability"}) {
             assertTrue(o.has(f), f);
         }
         assertEquals(759_472, o.get("states").asLong());
@@ -73,6 +74,7 @@ class CommandLineTest {
         assertEquals(ExitCode.INCOMPLETE, r.exit());
         assertTrue(r.out().contains("? INCOMPLETE"), r.out());
         assertTrue(r.out().contains("state limit of 5000 reached"), r.out());
+        assertTrue(r.out().contains("fingerprint collision probability"), r.out());
     }
 
     @Test
