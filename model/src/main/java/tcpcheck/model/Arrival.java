@@ -8,7 +8,6 @@ import java.util.List;
  * output that follows sends a segment that carries the acknowledgement), and what the application sees.
  *
  * @param ackNow an acknowledgement is due
- * @param synSent the reply includes our SYN (a retransmission timer starts for it unless the variant says not)
  * @param delivered a data unit was delivered to the application (in order, RCV.NXT advanced over it)
  * @param endOfStream the peer's FIN was accepted (RCV.NXT advanced over it): the application reads end of stream
  * @param reset the connection was reset by this segment (an RST)
@@ -16,10 +15,10 @@ import java.util.List;
  * @param challengeAck a challenge ACK was sent (RFC 5961)
  */
 public record Arrival(Tcb tcb, List<Segment> replies, boolean ackNow, boolean delivered, boolean endOfStream,
-                      boolean reset, boolean timeWaitRestarted, boolean challengeAck, boolean synSent) {
+                      boolean reset, boolean timeWaitRestarted, boolean challengeAck) {
 
     static Arrival of(Tcb tcb, List<Segment> replies) {
-        return new Arrival(tcb, replies, false, false, false, false, false, false, false);
+        return new Arrival(tcb, replies, false, false, false, false, false, false);
     }
 
     static Arrival drop(Tcb tcb) {
@@ -27,14 +26,14 @@ public record Arrival(Tcb tcb, List<Segment> replies, boolean ackNow, boolean de
     }
 
     static Arrival acknowledge(Tcb tcb) {
-        return new Arrival(tcb, List.of(), true, false, false, false, false, false, false);
+        return new Arrival(tcb, List.of(), true, false, false, false, false, false);
     }
 
     static Arrival challenge(Tcb tcb) {
-        return new Arrival(tcb, List.of(), true, false, false, false, false, true, false);
+        return new Arrival(tcb, List.of(), true, false, false, false, false, true);
     }
 
     static Arrival resetTo(Tcb tcb) {
-        return new Arrival(tcb, List.of(), false, false, false, true, false, false, false);
+        return new Arrival(tcb, List.of(), false, false, false, true, false, false);
     }
 }

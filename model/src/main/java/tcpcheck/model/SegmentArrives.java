@@ -68,15 +68,15 @@ final class SegmentArrives {
                 case TWO_WAY_HANDSHAKE:
                     // Variant: established at once; the SYN-ACK is sent once and never retransmitted.
                     return new Arrival(t.withState(ConnectionState.ESTABLISHED),
-                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false, false);
+                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false);
                 case FOUR_WAY_HANDSHAKE:
                     // Variant: the ACK of the peer's SYN and our SYN travel as two segments.
                     return new Arrival(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
                             List.of(Segment.ack(iss, rcvNxt), Segment.syn(iss)), false, false, false, false, false,
-                            false, true);
+                            false);
                 default:
                     return new Arrival(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
-                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false, true);
+                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false);
             }
         }
         // Fourth, other text or control: drop.
@@ -115,7 +115,7 @@ final class SegmentArrives {
                 t = t.withState(ConnectionState.ESTABLISHED).withRetransmission(Tcb.OFF, 0);
                 // Variant two-way-handshake: A needs no third segment.
                 return new Arrival(t, List.of(), variant != Variant.TWO_WAY_HANDSHAKE, false, false, false, false,
-                        false, false);
+                        false);
             }
             // Simultaneous open: SYN-RECEIVED, answer SYN-ACK (our SYN stays outstanding).
             return Arrival.of(t.withState(ConnectionState.SYN_RECEIVED),
@@ -137,8 +137,7 @@ final class SegmentArrives {
         // TIME-WAIT: a retransmission of the peer's FIN (SEG.SEQ + 1 = RCV.NXT, which the acceptability test would
         // only acknowledge) is acknowledged and restarts the 2 MSL timeout (SPEC section 1).
         if (state == ConnectionState.TIME_WAIT && seg.fin() && !seg.rst() && seq.add(finSeq, 1) == tcb.rcvNxt()) {
-            return new Arrival(tcb.withTimeWaitTimer(timeWait), List.of(), true, false, false, false, true, false,
-                    false);
+            return new Arrival(tcb.withTimeWaitTimer(timeWait), List.of(), true, false, false, false, true, false);
         }
         // First, check the sequence number (RCV.WND = 2).
         boolean acceptable = seg.length() == 0
@@ -263,7 +262,7 @@ final class SegmentArrives {
     }
 
     private static Arrival arrival(Tcb t, boolean ackNow, boolean delivered, boolean endOfStream) {
-        return new Arrival(t, List.of(), ackNow, delivered, endOfStream, false, false, false, false);
+        return new Arrival(t, List.of(), ackNow, delivered, endOfStream, false, false, false);
     }
 
     /**
