@@ -210,7 +210,7 @@ final class BreadthFirstSearch<S, A> {
             level = 0;
             while (frontier.length > 0) {
                 if (level >= limits.maxDepth()) {
-                    stopReason = "depth limit of " + limits.maxDepth() + " reached";
+                    stopReason = limits.depthReached();
                     break;
                 }
                 if (stopWhenAllFound && findings.allFound()) {
@@ -342,12 +342,9 @@ final class BreadthFirstSearch<S, A> {
 
     private void checkLimits() {
         long now = System.nanoTime();
-        if (statesSoFar.get() >= limits.maxStates()) {
-            stopReason = "state limit of " + limits.maxStates() + " reached";
-        } else if (now - start >= limits.maxNanos()) {
-            stopReason = "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
-        } else if (limits.memoryExceeded()) {
-            stopReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
+        String reached = limits.reached(statesSoFar.get(), start);
+        if (reached != null) {
+            stopReason = reached;
         }
         long due = nextProgress.get();
         if (progress != null && now >= due && nextProgress.compareAndSet(due, now + PROGRESS_NANOS)) {

@@ -67,14 +67,14 @@ final class DepthFirstSearch<S, A> {
                     Frame top = stack.get(stack.size() - 1);
                     if (top.next == top.actions.size() || stack.size() - 1 >= limits.maxDepth()) {
                         if (stack.size() - 1 >= limits.maxDepth() && !top.actions.isEmpty()) {
-                            stopReason = "depth limit of " + limits.maxDepth() + " reached";
+                            stopReason = limits.depthReached();
                         } else if (!top.enabled) {
                             checkTerminal(stack);
                         }
                         stack.remove(stack.size() - 1);
                         continue;
                     }
-                    if ((transitions & 1023) == 0 && (stopReason = limitReached(start)) != null) {
+                    if ((transitions & 1023) == 0 && (stopReason = limits.reached(table.size(), start)) != null) {
                         break search;
                     }
                     int ai = top.next++;
@@ -121,19 +121,6 @@ final class DepthFirstSearch<S, A> {
             }
         }
         return new CheckResult<>(results, stats, stopReason);
-    }
-
-    private String limitReached(long start) {
-        if (table.size() >= limits.maxStates()) {
-            return "state limit of " + limits.maxStates() + " reached";
-        }
-        if (System.nanoTime() - start >= limits.maxNanos()) {
-            return "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
-        }
-        if (limits.memoryExceeded()) {
-            return "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
-        }
-        return null;
     }
 
     private Trace<S, A> path(List<Frame> stack) {

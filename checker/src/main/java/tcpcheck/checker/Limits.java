@@ -41,6 +41,27 @@ public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemory
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    /**
+     * Why the search must stop, having found {@code states} states since {@code startNanos}: the state, time or
+     * memory limit it has reached, or null when it may go on. (The depth limit is checked where levels are known.)
+     */
+    String reached(long states, long startNanos) {
+        if (states >= maxStates) {
+            return "state limit of " + maxStates + " reached";
+        }
+        if (System.nanoTime() - startNanos >= maxNanos) {
+            return "time limit of " + (maxNanos / 1_000_000_000L) + " s reached";
+        }
+        if (memoryExceeded()) {
+            return "memory limit of " + (maxMemoryBytes >> 20) + " MiB reached";
+        }
+        return null;
+    }
+
+    String depthReached() {
+        return "depth limit of " + maxDepth + " reached";
+    }
+
     private static final long CONFIRM_EVERY_NANOS = 2_000_000_000L;
     private static final java.util.concurrent.atomic.AtomicLong LAST_CONFIRMED = new java.util.concurrent.atomic.AtomicLong();
 

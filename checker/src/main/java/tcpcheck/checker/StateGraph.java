@@ -70,19 +70,8 @@ final class StateGraph<S, A> {
         List<A> actions = new ArrayList<>();
         int head = 0;
         while (head < queue.size()) {
-            if ((head & 1023) == 0) {
-                if (g.size >= limits.maxStates()) {
-                    g.incompleteReason = "state limit of " + limits.maxStates() + " reached";
-                    return g;
-                }
-                if (System.nanoTime() - startNanos >= limits.maxNanos()) {
-                    g.incompleteReason = "time limit of " + (limits.maxNanos() / 1_000_000_000L) + " s reached";
-                    return g;
-                }
-                if (limits.memoryExceeded()) {
-                    g.incompleteReason = "memory limit of " + (limits.maxMemoryBytes() >> 20) + " MiB reached";
-                    return g;
-                }
+            if ((head & 1023) == 0 && (g.incompleteReason = limits.reached(g.size, startNanos)) != null) {
+                return g;
             }
             int id = head;
             S s = queue.get(head);

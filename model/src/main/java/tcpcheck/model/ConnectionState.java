@@ -20,6 +20,11 @@ public enum ConnectionState {
         this.rfcName = rfcName;
     }
 
+    /** CLOSED or LISTEN: no connection. A connection ends when its endpoint becomes idle. */
+    public boolean idle() {
+        return this == CLOSED || this == LISTEN;
+    }
+
     /** SYN-RECEIVED and every later state: the sequence numbers of both sides are known. */
     public boolean synchronizedState() {
         return ordinal() >= SYN_RECEIVED.ordinal();

@@ -225,7 +225,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             app = app.readEndOfStream();
         }
         Tcb acking = t;
-        boolean ended = ended(e, was, now);
+        boolean ended = now.idle() && !was.idle();
         if (ended) {
             app = app.detach();
             seen = false;
@@ -244,13 +244,6 @@ public final class TcpModel implements Model<TcpState, Action> {
             out = send(out, e, Segment.ack(acking.sndNxt(), acking.rcvNxt()), new Stamp(h.connection(), -1));
         }
         return out.withHost(e, h);
-    }
-
-    /** A's connection ends when A reaches CLOSED; B's when B leaves it for LISTEN (or CLOSED). */
-    private static boolean ended(int e, ConnectionState was, ConnectionState now) {
-        boolean idle = now == ConnectionState.CLOSED || now == ConnectionState.LISTEN;
-        boolean wasIdle = was == ConnectionState.CLOSED || was == ConnectionState.LISTEN;
-        return idle && !wasIdle;
     }
 
     /** Puts a segment sent by endpoint {@code from} into the network; a full direction is the boundary. */

@@ -2,7 +2,6 @@ package tcpcheck.properties;
 
 import tcpcheck.model.ConnectionState;
 import tcpcheck.model.Host;
-import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 
 /** Readings of the ghost fields that the properties share. */
@@ -28,20 +27,12 @@ final class Ghost {
 
     /** Whether endpoint e's connection ended in this transition (A reached CLOSED, B returned to LISTEN). */
     static boolean ended(TcpState s, TcpState t, int e) {
-        return !idle(s.host(e).state()) && idle(t.host(e).state());
-    }
-
-    static boolean idle(ConnectionState st) {
-        return st == ConnectionState.CLOSED || st == ConnectionState.LISTEN;
+        return !s.host(e).state().idle() && t.host(e).state().idle();
     }
 
     /** The end state: A has opened its K connections and is CLOSED, B is in LISTEN, nothing is in flight. */
     static boolean closedForGood(TcpState s, int connections) {
         return s.a().state() == ConnectionState.CLOSED && s.a().app().opens() == connections
                 && s.b().state() == ConnectionState.LISTEN && s.network().isEmpty();
-    }
-
-    static Host host(TcpState s, int e) {
-        return e == TcpModel.A ? s.a() : s.b();
     }
 }

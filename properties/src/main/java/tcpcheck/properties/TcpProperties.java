@@ -112,8 +112,8 @@ public final class TcpProperties {
      */
     static boolean noStaleAccept(TcpState s, Action act, TcpState t) {
         for (int e = TcpModel.A; e <= TcpModel.B; e++) {
-            Host before = Ghost.host(s, e);
-            Host after = Ghost.host(t, e);
+            Host before = s.host(e);
+            Host after = t.host(e);
             if (!accepts(before, after)) {
                 continue;
             }
@@ -148,19 +148,19 @@ public final class TcpProperties {
     private static TcpProperty gracefulClose(int d) {
         Property.TransitionPredicate<TcpState, Action> endsByFin = (s, a, t) -> {
             for (int e = TcpModel.A; e <= TcpModel.B; e++) {
-                Host before = Ghost.host(s, e);
+                Host before = s.host(e);
                 if (!before.seen() || !Ghost.ended(s, t, e)) {
                     continue;
                 }
                 boolean byRst = a.kind() == Action.Kind.DELIVER && a.endpoint() == e && a.segment().rst();
-                if (byRst || !Ghost.host(t, e).app().endOfStream()) {
+                if (byRst || !t.host(e).app().endOfStream()) {
                     return false;
                 }
             }
             return true;
         };
-        Predicate<TcpState> nothingOpen = s -> !(s.a().seen() && !Ghost.idle(s.a().state()))
-                && !(s.b().seen() && !Ghost.idle(s.b().state()));
+        Predicate<TcpState> nothingOpen = s -> !(s.a().seen() && !s.a().state().idle())
+                && !(s.b().seen() && !s.b().state().idle());
         String name = GRACEFUL_CLOSE;
         String later = name + " after an abort";
         return new TcpProperty(name, "every connection an application saw ends by the FIN exchange, never by an RST",
@@ -178,8 +178,8 @@ public final class TcpProperties {
     private static TcpProperty noDataLoss(int d) {
         Property.TransitionPredicate<TcpState, Action> allBeforeEnd = (s, a, t) -> {
             for (int e = TcpModel.A; e <= TcpModel.B; e++) {
-                Host before = Ghost.host(s, e);
-                Host after = Ghost.host(t, e);
+                Host before = s.host(e);
+                Host after = t.host(e);
                 boolean readsEnd = after.app().endOfStream() && !before.app().endOfStream()
                         && after.app().attached();
                 boolean ends = before.seen() && Ghost.ended(s, t, e);
@@ -194,8 +194,8 @@ public final class TcpProperties {
                 return true;
             }
             Segment seg = a.segment();
-            Host before = Ghost.host(s, a.endpoint());
-            Host after = Ghost.host(t, a.endpoint());
+            Host before = s.host(a.endpoint());
+            Host after = t.host(a.endpoint());
             if (!seg.data()) {
                 return true;
             }
