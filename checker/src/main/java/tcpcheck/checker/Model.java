@@ -1,5 +1,6 @@
 package tcpcheck.checker;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +49,31 @@ public interface Model<S, A> {
      */
     default boolean withinBoundary(S state) {
         return true;
+    }
+
+    /**
+     * The enabled actions of {@code state} with the states they lead to, in the order of {@link #actions}. A state
+     * outside the {@linkplain #withinBoundary boundary} has none: the explorer does not expand it.
+     */
+    default List<Trace.Step<S, A>> successors(S state) {
+        List<Trace.Step<S, A>> out = new ArrayList<>();
+        if (!withinBoundary(state)) {
+            return out;
+        }
+        List<A> actions = new ArrayList<>();
+        actions(state, actions);
+        for (A a : actions) {
+            S next = nextState(state, a);
+            if (next != null) {
+                out.add(new Trace.Step<>(a, next));
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code state} ends its behaviours: within the boundary, and with no enabled action. */
+    default boolean terminal(S state) {
+        return withinBoundary(state) && successors(state).isEmpty();
     }
 
     /** A one-line description of an action, for traces. */

@@ -56,8 +56,12 @@ final class Report {
     }
 
     static String parameters(VariantReport r) {
+        return parameters(r.variant(), r.parameters());
+    }
+
+    static String parameters(tcpcheck.model.Variant v, tcpcheck.model.Parameters p) {
         StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Object> e : r.parameters().describe(r.variant()).entrySet()) {
+        for (Map.Entry<String, Object> e : p.describe(v).entrySet()) {
             if (b.length() > 0) {
                 b.append(' ');
             }

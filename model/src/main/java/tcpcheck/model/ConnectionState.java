@@ -26,6 +26,11 @@ public enum ConnectionState {
     }
 
     /** SYN-RECEIVED and every later state: the sequence numbers of both sides are known. */
+    /** ESTABLISHED or a state after it: the handshake is over. */
+    public boolean pastHandshake() {
+        return ordinal() >= ESTABLISHED.ordinal() && this != CLOSED;
+    }
+
     public boolean synchronizedState() {
         return ordinal() >= SYN_RECEIVED.ordinal();
     }

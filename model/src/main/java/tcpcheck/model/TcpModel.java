@@ -205,7 +205,7 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /**
      * Finishes an endpoint's event: the application sees delivered data and end of stream, B's application is
-     * attached when B reaches ESTABLISHED, a connection that ended detaches its application (and B listens again),
+     * attached when B reaches ESTABLISHED (or passes through it), a connection that ended detaches its application (and B listens again),
      * then the replies, the output the window allows, and a due acknowledgement are sent.
      */
     private TcpState settle(TcpState s, int e, Host before, Host after, Arrival arr) {
@@ -214,7 +214,8 @@ public final class TcpModel implements Model<TcpState, Action> {
         ConnectionState was = before.state();
         ConnectionState now = t.state();
         boolean seen = after.seen();
-        if (e == B && now == ConnectionState.ESTABLISHED && was != ConnectionState.ESTABLISHED) {
+        // Through ESTABLISHED, even when the same segment goes on to CLOSE-WAIT (an ACK with a FIN in SYN-RECEIVED).
+        if (e == B && now.pastHandshake() && !was.pastHandshake()) {
             app = app.attach(0);
             seen = true;
         }

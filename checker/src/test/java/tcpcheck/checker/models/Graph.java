@@ -6,7 +6,7 @@ import tcpcheck.checker.Fingerprint;
 import tcpcheck.checker.Model;
 
 /** An explicit graph: states are node numbers, an action is the edge's target. Node 0 is the initial state. */
-public final class Graph implements Model<Integer, Integer> {
+public class Graph implements Model<Integer, Integer> {
     private final Map<Integer, List<Integer>> edges;
 
     public Graph(Map<Integer, List<Integer>> edges) {
