@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tcpcheck.checker.Property;
 import tcpcheck.checker.Trace;
+import tcpcheck.checker.Violation;
 import tcpcheck.model.Action;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
@@ -52,7 +53,7 @@ public final class Replay {
         if (part == null) {
             return new Outcome(t, false, "property " + cx.property() + " has no part named '" + cx.part() + "'");
         }
-        String why = violates(m, part, t);
+        String why = Violation.check(m, part, t);
         return new Outcome(t, why == null, why);
     }
 
@@ -61,51 +62,5 @@ public final class Replay {
         List<Property<TcpState, Action>> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
-    }
-
-    /** Null when the trace violates the property part; otherwise why it does not. */
-    static String violates(TcpModel m, Property<TcpState, Action> p, Trace<TcpState, Action> t) {
-        List<Trace.Step<TcpState, Action>> steps = t.steps();
-        TcpState last = t.last();
-        switch (p.kind()) {
-            case ALWAYS:
-                return p.test(last) ? "the last state satisfies the invariant" : null;
-            case TRANSITION: {
-                if (steps.size() < 2) {
-                    return "no transition";
-                }
-                TcpState before = steps.get(steps.size() - 2).state();
-                Action a = steps.get(steps.size() - 1).action();
-                return p.test(before, a, last) ? "the last transition satisfies the property" : null;
-            }
-            case TERMINAL:
-                if (!terminal(m, last)) {
-                    return "the last state still has an enabled action";
-                }
-                return p.test(last) ? "the last state is an acceptable end" : null;
-            case EVENTUALLY:
-                for (Trace.Step<TcpState, Action> s : steps) {
-                    if (p.test(s.state())) {
-                        return "a state on the path reaches the goal";
-                    }
-                }
-                if (t.isLasso()) {
-                    return steps.get(t.loopStart()).state().equals(last) ? null : "the cycle does not close";
-                }
-                return terminal(m, last) ? null : "the path neither ends nor cycles";
-            default:
-                return p.test(last) ? null : "the witness state is not reached";
-        }
-    }
-
-    private static boolean terminal(TcpModel m, TcpState s) {
-        List<Action> as = new ArrayList<>();
-        m.actions(s, as);
-        for (Action a : as) {
-            if (m.nextState(s, a) != null) {
-                return false;
-            }
-        }
-        return true;
     }
 }
