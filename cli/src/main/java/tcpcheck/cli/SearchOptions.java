@@ -21,6 +21,11 @@ public final class SearchOptions {
     Long maxSeconds;
 
     int threads() {
+        return threads(spec, threads);
+    }
+
+    /** The thread count asked for (default: 2, or the cores), checked. */
+    static int threads(CommandSpec spec, Integer threads) {
         int n = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         if (n < 1 || n > 64) {
             throw new ParameterException(spec.commandLine(), "--threads must be between 1 and 64, not " + n);

@@ -92,8 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--bias must be adversarial or uniform, not '"
                         + bias + "'");
         }
-        int n = threads != null ? threads : Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
-        check(n >= 1 && n <= 64, "--threads must be between 1 and 64, not " + n);
+        int n = SearchOptions.threads(spec, threads);
         check(maxSeconds == null || maxSeconds >= 1, "--max-seconds must be at least 1, not " + maxSeconds);
         Parameters p = params.parameters();
         RandomWalks walks = new RandomWalks().runs(runs).depth(depth).seed(seed).choice(choice).threads(n)

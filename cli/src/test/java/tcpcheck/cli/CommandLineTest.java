@@ -44,7 +44,8 @@ class CommandLineTest {
         "simulate --bias lazy|--bias must be adversarial or uniform, not 'lazy'",
         "simulate --runs 0|--runs must be between 1 and 1000000000, not 0",
         "simulate --depth 0|--depth must be between 1 and 100000, not 0",
-        "simulate --seed x|Invalid value for option '--seed'"})
+        "simulate --seed x|Invalid value for option '--seed'",
+        "simulate --threads 0|--threads must be between 1 and 64, not 0"})
     void badInputIsOneLineAndExit2(String args, String message) {
         Run r = run(args.split(" "));
         assertEquals(ExitCode.USAGE, r.exit());
