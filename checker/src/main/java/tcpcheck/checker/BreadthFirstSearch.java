@@ -35,6 +35,9 @@ final class BreadthFirstSearch<S, A> {
     private final boolean stopWhenAllFound;
     private final boolean stopAtFirstFinding;
     private final FingerprintTable table;
+    /** Records the state graph for liveness, or null. */
+    private final GraphRecorder<S, A> recorder;
+    private StateGraph<S, A> graph;
 
     private final long start = System.nanoTime();
     private final AtomicLong statesSoFar = new AtomicLong();
@@ -49,7 +52,7 @@ final class BreadthFirstSearch<S, A> {
 
     BreadthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, List<Metric<S>> metrics, Limits limits,
                        int threads, Consumer<Progress> progress, boolean stopWhenAllFound,
-                       boolean stopAtFirstFinding, long expectedStates) {
+                       boolean stopAtFirstFinding, long expectedStates, GraphRecorder<S, A> recorder) {
         this.model = model;
         this.findings = new Findings<>(safety);
         this.transitionProps = indices(safety, Property.Kind.TRANSITION);
@@ -61,9 +64,16 @@ final class BreadthFirstSearch<S, A> {
         this.limits = limits;
         this.threads = threads;
         this.progress = progress;
-        this.stopWhenAllFound = stopWhenAllFound;
+        // The graph needs every state: a search that records it does not stop early when all safety is decided.
+        this.stopWhenAllFound = stopWhenAllFound && recorder == null;
         this.stopAtFirstFinding = stopAtFirstFinding;
-        this.table = new FingerprintTable(threads > 1, expectedStates);
+        this.recorder = recorder;
+        this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null);
+    }
+
+    /** The recorded state graph, complete when the search was; null when none was recorded or it was cut short. */
+    StateGraph<S, A> graph() {
+        return graph;
     }
 
     static <S, A> int[] indices(List<Property<S, A>> ps, Property.Kind kind) {
@@ -82,6 +92,7 @@ final class BreadthFirstSearch<S, A> {
         final List<A> actions = new ArrayList<>();
         Object[] successors = new Object[16];
         long[] successorFps = new long[16];
+        int[] successorAction = new int[16];
         long sink;
         final List<S> next = new ArrayList<>();
         long[] nextFps = new long[64];
@@ -91,6 +102,7 @@ final class BreadthFirstSearch<S, A> {
         long boundary;
         long states;
         final long[] maxima = new long[metrics.size()];
+        final GraphRecorder.Buffers buffers = recorder == null ? null : new GraphRecorder.Buffers();
 
         Worker(int index) {
             this.index = index;
@@ -102,7 +114,7 @@ final class BreadthFirstSearch<S, A> {
             insertedCount = 0;
         }
 
-        void found(S t, long ft, int depth) {
+        void found(S t, long ft, int depth, int number) {
             states++;
             if (insertedCount == inserted.length) {
                 inserted = Arrays.copyOf(inserted, inserted.length * 2);
@@ -120,7 +132,15 @@ final class BreadthFirstSearch<S, A> {
             for (int m = 0; m < maxima.length; m++) {
                 maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
             }
-            if (model.withinBoundary(t)) {
+            boolean within = model.withinBoundary(t);
+            if (buffers != null) {
+                buffers.found(ft, number, recorder.goals(t), within ? t : null);
+                if (!within) {
+                    boundary++;
+                }
+                return;
+            }
+            if (within) {
                 if (next.size() == nextFps.length) {
                     nextFps = Arrays.copyOf(nextFps, nextFps.length * 2);
                 }
@@ -140,6 +160,7 @@ final class BreadthFirstSearch<S, A> {
             if (successors.length < n) {
                 successors = new Object[n];
                 successorFps = new long[n];
+                successorAction = new int[n];
             }
             int m = 0;
             for (int ai = 0; ai < n; ai++) {
@@ -156,14 +177,27 @@ final class BreadthFirstSearch<S, A> {
                     }
                 }
                 successors[m] = t;
+                successorAction[m] = ai;
                 successorFps[m++] = FingerprintTable.normalize(model.fingerprint(t));
             }
             sink += table.touch(successorFps, m);
+            if (buffers != null) {
+                buffers.startRow();
+            }
             for (int j = 0; j < m; j++) {
-                if (table.add(successorFps[j], tag)) {
-                    @SuppressWarnings("unchecked")
-                    S t = (S) successors[j];
-                    found(t, successorFps[j], depth + 1);
+                @SuppressWarnings("unchecked")
+                S t = (S) successors[j];
+                if (buffers == null) {
+                    if (table.add(successorFps[j], tag)) {
+                        found(t, successorFps[j], depth + 1, 0);
+                    }
+                } else {
+                    long r = table.addNumbered(successorFps[j], tag);
+                    int number = (int) (r >>> 1);
+                    buffers.edge(number, successorAction[j], model.fairness(s, actions.get(successorAction[j])));
+                    if ((r & 1) != 0) {
+                        found(t, successorFps[j], depth + 1, number);
+                    }
                 }
                 successors[j] = null;
             }
@@ -199,13 +233,24 @@ final class BreadthFirstSearch<S, A> {
             w0.startLevel();
             for (S init : model.initialStates()) {
                 long fp = FingerprintTable.normalize(model.fingerprint(init));
-                if (table.add(fp, FingerprintTable.ROOT)) {
-                    w0.found(init, fp, 0);
+                if (recorder == null ? table.add(fp, FingerprintTable.ROOT)
+                        : (table.addNumbered(fp, FingerprintTable.ROOT) & 1) != 0) {
+                    w0.found(init, fp, 0, table.numbersGiven() - 1);
                 }
             }
             w0.settleLevel();
-            Object[] frontier = w0.next.toArray();
-            long[] frontierFps = Arrays.copyOf(w0.nextFps, frontier.length);
+            Object[] frontier;
+            long[] frontierFps;
+            int[] frontierIds = null;
+            if (recorder != null) {
+                GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), 0, CHUNK, null, table.numbersGiven());
+                frontier = f.states();
+                frontierFps = f.fps();
+                frontierIds = f.ids();
+            } else {
+                frontier = w0.next.toArray();
+                frontierFps = Arrays.copyOf(w0.nextFps, frontier.length);
+            }
             statesSoFar.set(w0.states);
             level = 0;
             while (frontier.length > 0) {
@@ -224,6 +269,7 @@ final class BreadthFirstSearch<S, A> {
                 if (stopReason != null) {
                     break;
                 }
+                int chunks = (frontier.length + CHUNK - 1) / CHUNK;
                 expandLevel(workers, pool, frontier, frontierFps);
                 frontier = null;
                 int total = 0;
@@ -242,20 +288,31 @@ final class BreadthFirstSearch<S, A> {
                 } else {
                     runOnAll(workers, pool, Worker::settleLevel);
                 }
-                frontier = new Object[total];
-                frontierFps = new long[total];
-                int at = 0;
-                for (Worker w : workers) {
-                    int n = w.next.size();
-                    System.arraycopy(w.next.toArray(), 0, frontier, at, n);
-                    System.arraycopy(w.nextFps, 0, frontierFps, at, n);
-                    at += n;
-                    w.next.clear();
-                }
-                level++;
                 if (stopReason != null) {
                     break;
                 }
+                if (recorder != null) {
+                    GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), chunks, CHUNK, frontierIds,
+                            table.numbersGiven());
+                    frontier = f.states();
+                    frontierFps = f.fps();
+                    frontierIds = f.ids();
+                } else {
+                    frontier = new Object[total];
+                    frontierFps = new long[total];
+                    int at = 0;
+                    for (Worker w : workers) {
+                        int n = w.next.size();
+                        System.arraycopy(w.next.toArray(), 0, frontier, at, n);
+                        System.arraycopy(w.nextFps, 0, frontierFps, at, n);
+                        at += n;
+                        w.next.clear();
+                    }
+                }
+                level++;
+            }
+            if (recorder != null && stopReason == null) {
+                graph = recorder.finish();
             }
         } catch (OutOfMemoryError e) {
             stopReason = "out of memory: the bounds are too large for this heap (raise -Xmx or lower the bounds)";
@@ -265,6 +322,14 @@ final class BreadthFirstSearch<S, A> {
             }
         }
         return result(workers, depth);
+    }
+
+    private static List<GraphRecorder.Buffers> buffers(List<? extends BreadthFirstSearch<?, ?>.Worker> workers) {
+        List<GraphRecorder.Buffers> out = new ArrayList<>();
+        for (BreadthFirstSearch<?, ?>.Worker w : workers) {
+            out.add(w.buffers);
+        }
+        return out;
     }
 
     private boolean anyInsertedThisLevel(List<Worker> workers) {
@@ -279,6 +344,9 @@ final class BreadthFirstSearch<S, A> {
     private void expandLevel(List<Worker> workers, ExecutorService pool, Object[] frontier, long[] fps) {
         WorkQueue queue = new WorkQueue(frontier.length, CHUNK);
         int depth = level;
+        if (recorder != null) {
+            recorder.startLevel((frontier.length + CHUNK - 1) / CHUNK);
+        }
         for (Worker w : workers) {
             w.startLevel();
         }
@@ -288,10 +356,16 @@ final class BreadthFirstSearch<S, A> {
                 long statesBefore = w.states;
                 long transitionsBefore = w.transitions;
                 int end = Math.min(frontier.length, (c + 1) * CHUNK);
+                if (recorder != null) {
+                    recorder.startChunk(c, w.index, w.buffers);
+                }
                 for (int i = c * CHUNK; i < end; i++) {
                     @SuppressWarnings("unchecked")
                     S s = (S) frontier[i];
                     w.expand(s, fps[i], depth);
+                }
+                if (recorder != null) {
+                    recorder.endChunk(c, w.buffers);
                 }
                 statesSoFar.addAndGet(w.states - statesBefore);
                 transitionsSoFar.addAndGet(w.transitions - transitionsBefore);

@@ -19,8 +19,8 @@ import java.util.function.ToLongFunction;
  *
  * <p>Safety properties ({@code always}, {@code transition}, {@code terminal}, {@code sometimes}) are checked during
  * one search, breadth-first by default, so every counterexample is a shortest one. {@code eventually} properties are
- * then checked under weak fairness on the reachable graph (see {@link Liveness}), which a second, single-threaded
- * pass builds when the model has any. A search cut short by a limit gives {@link Verdict#INCOMPLETE} for every
+ * checked under weak fairness on the reachable graph (see {@link Liveness}), which that same search records when
+ * there are any (a depth-first check records it in a breadth-first pass of its own). A search cut short by a limit gives {@link Verdict#INCOMPLETE} for every
  * property it had not decided.
  */
 public final class Checker<S, A> {
@@ -110,31 +110,6 @@ public final class Checker<S, A> {
         return this;
     }
 
-    /**
-     * Only {@code eventually} properties: the graph that liveness needs is itself the exhaustive search, so the
-     * safety search is skipped and the figures come from the graph (one thread).
-     */
-    private CheckResult<S, A> livenessOnly(List<Property<S, A>> liveness, long start) {
-        List<Predicate<S>> goals = new ArrayList<>();
-        for (Property<S, A> p : liveness) {
-            goals.add(p::test);
-        }
-        StateGraph<S, A> g = StateGraph.explore(model, goals, metrics, limits, start);
-        java.util.Map<String, Long> named = new java.util.LinkedHashMap<>();
-        for (int m = 0; m < metrics.size(); m++) {
-            named.put(metrics.get(m).name(), g.maxima[m]);
-        }
-        List<PropertyResult<S, A>> results = new ArrayList<>();
-        for (int i = 0; i < liveness.size(); i++) {
-            results.add(g.incompleteReason != null
-                    ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, g.incompleteReason)
-                    : Liveness.check(g, liveness.get(i), i));
-        }
-        Statistics stats = new Statistics(g.size, g.edges, g.maxDepth, g.boundaryCount, System.nanoTime() - start,
-                0, BreadthFirstSearch.collisionProbability(g.size, g.edges), 1, named);
-        return new CheckResult<>(results, stats, g.incompleteReason);
-    }
-
     public CheckResult<S, A> run() {
         long start = System.nanoTime();
         List<Property<S, A>> safety = new ArrayList<>();
@@ -142,36 +117,38 @@ public final class Checker<S, A> {
         for (Property<S, A> p : properties) {
             (p.kind() == Property.Kind.EVENTUALLY ? liveness : safety).add(p);
         }
-        if (safety.isEmpty() && !liveness.isEmpty()) {
-            return livenessOnly(liveness, start);
+        List<Predicate<S>> goals = new ArrayList<>();
+        for (Property<S, A> p : liveness) {
+            goals.add(p::test);
         }
-        CheckResult<S, A> safe = order == SearchOrder.BREADTH_FIRST
-                ? new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress, stopWhenAllFound,
-                        stopAtFirstFinding, expectedStates).run()
-                : new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
-        List<PropertyResult<S, A>> live = new ArrayList<>();
-        String incomplete = safe.incompleteReason();
-        if (!liveness.isEmpty()) {
-            if (incomplete != null) {
-                for (Property<S, A> p : liveness) {
-                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, incomplete));
-                }
-            } else {
-                List<Predicate<S>> goals = new ArrayList<>();
-                for (Property<S, A> p : liveness) {
-                    goals.add(p::test);
-                }
-                StateGraph<S, A> g = StateGraph.explore(model, goals, limits, start);
-                for (int i = 0; i < liveness.size(); i++) {
-                    live.add(g.incompleteReason != null
-                            ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, g.incompleteReason)
-                            : Liveness.check(g, liveness.get(i), i));
-                }
-                if (g.incompleteReason != null) {
-                    incomplete = g.incompleteReason;
-                }
+        GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals);
+        CheckResult<S, A> safe;
+        StateGraph<S, A> graph = null;
+        String graphIncomplete;
+        if (order == SearchOrder.BREADTH_FIRST) {
+            BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
+                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder);
+            safe = bfs.run();
+            graph = bfs.graph();
+            graphIncomplete = safe.incompleteReason();
+        } else {
+            safe = new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
+            graphIncomplete = safe.incompleteReason();
+            if (recorder != null && graphIncomplete == null) {
+                BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
+                        progress, false, false, expectedStates, recorder);
+                graphIncomplete = bfs.run().incompleteReason();
+                graph = bfs.graph();
             }
         }
+        List<PropertyResult<S, A>> live = new ArrayList<>();
+        for (int i = 0; i < liveness.size(); i++) {
+            live.add(graph == null
+                    ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, graphIncomplete)
+                    : Liveness.check(graph, liveness.get(i), i));
+        }
+        String incomplete = safe.incompleteReason() != null ? safe.incompleteReason()
+                : liveness.isEmpty() ? null : graphIncomplete;
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (Property<S, A> p : properties) {
             for (PropertyResult<S, A> r : p.kind() == Property.Kind.EVENTUALLY ? live : safe.results()) {

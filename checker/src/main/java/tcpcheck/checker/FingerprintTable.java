@@ -1,5 +1,6 @@
 package tcpcheck.checker;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
@@ -11,7 +12,9 @@ import java.util.function.LongConsumer;
  * the parent's fingerprint (0 for an initial state). The tag determines where the parent lives in the table (its
  * segment and home slot are computed from those 32 bits alone), so parent links need no slot references and survive
  * resizing. Rebuilding a trace follows tags back to an initial state and replays the path forward (see
- * {@link TraceBuilder}); the rare tag shared by two neighbouring entries is resolved there by backtracking.
+ * {@link TraceBuilder}); the rare tag shared by two neighbouring entries is resolved there by backtracking. A
+ * <em>numbered</em> table, which the search uses when it also records the state graph, adds an {@code int} per slot:
+ * the state's number in order of insertion.
  *
  * <p>Fingerprints are {@linkplain #normalize normalized}: bit 0 is reserved as the "found in the current level"
  * flag, and the top 32 bits are never 0 (0 is the initial-state tag and the empty slot). So 63 bits identify a state.
@@ -40,16 +43,27 @@ public final class FingerprintTable {
 
     private final Segment[] segments = new Segment[SEGMENTS];
     private final boolean concurrent;
+    private final boolean numbered;
+    private final AtomicInteger nextNumber = new AtomicInteger();
 
     /**
      * @param concurrent whether several threads insert at once (each segment is then locked on access)
      * @param expectedStates a sizing hint; the table grows past it as needed
      */
     public FingerprintTable(boolean concurrent, long expectedStates) {
+        this(concurrent, expectedStates, false);
+    }
+
+    /**
+     * @param numbered whether each state also gets a number (0, 1, 2, … in order of insertion; 4 more bytes per
+     *        slot), as the state graph of liveness checking needs (see {@link #addNumbered})
+     */
+    public FingerprintTable(boolean concurrent, long expectedStates, boolean numbered) {
         this.concurrent = concurrent;
+        this.numbered = numbered;
         int perSegment = (int) Math.min(1 << 26, Math.max(16, (long) (expectedStates / SEGMENTS / MAX_LOAD) + 1));
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment(perSegment);
+            segments[i] = new Segment(perSegment, numbered);
         }
     }
 
@@ -85,6 +99,26 @@ public final class FingerprintTable {
             }
         }
         return s.add(fp, parentTag);
+    }
+
+    /**
+     * {@link #add}, for a numbered table: a new state gets the next number.
+     *
+     * @return the state's number times 2, plus 1 when the state is new
+     */
+    public long addNumbered(long fp, int parentTag) {
+        Segment s = segments[segmentOf(tagOf(fp))];
+        if (concurrent) {
+            synchronized (s) {
+                return s.addNumbered(fp, parentTag, nextNumber);
+            }
+        }
+        return s.addNumbered(fp, parentTag, nextNumber);
+    }
+
+    /** How many numbers {@link #addNumbered} has given out. */
+    public int numbersGiven() {
+        return nextNumber.get();
     }
 
     /** Ends a level for one state: clears its "found in the current level" flag. */
@@ -132,7 +166,7 @@ public final class FingerprintTable {
         return sink;
     }
 
-    /** Slots in the table (each of {@code Long.BYTES + Integer.BYTES}). */
+    /** Slots in the table (each of {@code Long.BYTES + Integer.BYTES}, and 4 bytes more when numbered). */
     public long capacity() {
         long n = 0;
         for (Segment s : segments) {
@@ -181,7 +215,7 @@ public final class FingerprintTable {
     public long bytes() {
         long n = 0;
         for (Segment s : segments) {
-            n += (long) s.keys.length * (Long.BYTES + Integer.BYTES);
+            n += (long) s.keys.length * (Long.BYTES + Integer.BYTES * (numbered ? 2 : 1));
         }
         return n;
     }
@@ -189,16 +223,19 @@ public final class FingerprintTable {
     private static final class Segment {
         long[] keys;
         int[] tags;
+        /** The states' numbers, in a numbered table; else null. */
+        int[] numbers;
         int size;
         int threshold;
 
-        Segment(int capacity) {
-            allocate(capacity);
+        Segment(int capacity, boolean numbered) {
+            allocate(capacity, numbered);
         }
 
-        private void allocate(int capacity) {
+        private void allocate(int capacity, boolean numbered) {
             keys = new long[capacity];
             tags = new int[capacity];
+            numbers = numbered ? new int[capacity] : null;
             threshold = (int) (capacity * MAX_LOAD);
         }
 
@@ -225,6 +262,15 @@ public final class FingerprintTable {
         }
 
         boolean add(long fp, int parentTag) {
+            return (insert(fp, parentTag, null) & 1) != 0;
+        }
+
+        long addNumbered(long fp, int parentTag, AtomicInteger next) {
+            return insert(fp, parentTag, next);
+        }
+
+        /** Inserts or finds {@code fp}: its number (0 when not numbered) times 2, plus 1 when it is new. */
+        private long insert(long fp, int parentTag, AtomicInteger next) {
             long[] ks = keys;
             int cap = ks.length;
             int i = home(fp, cap);
@@ -233,16 +279,21 @@ public final class FingerprintTable {
                 if (k == 0) {
                     ks[i] = fp | NEW_FLAG;
                     tags[i] = parentTag;
+                    int number = 0;
+                    if (numbers != null) {
+                        number = next.getAndIncrement();
+                        numbers[i] = number;
+                    }
                     if (++size > threshold) {
                         grow();
                     }
-                    return true;
+                    return (long) number << 1 | 1;
                 }
                 if ((k & ~NEW_FLAG) == fp) {
                     if ((k & NEW_FLAG) != 0 && Integer.compareUnsigned(parentTag, tags[i]) < 0) {
                         tags[i] = parentTag;
                     }
-                    return false;
+                    return numbers == null ? 0 : (long) numbers[i] << 1;
                 }
                 if (++i == cap) {
                     i = 0;
@@ -285,7 +336,9 @@ public final class FingerprintTable {
         private void grow() {
             long[] oldKeys = keys;
             int[] oldTags = tags;
-            allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1));
+            int[] oldNumbers = numbers;
+            allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1),
+                    oldNumbers != null);
             long[] ks = keys;
             int cap = ks.length;
             for (int j = 0; j < oldKeys.length; j++) {
@@ -299,6 +352,9 @@ public final class FingerprintTable {
                     }
                     ks[i] = k;
                     tags[i] = oldTags[j];
+                    if (oldNumbers != null) {
+                        numbers[i] = oldNumbers[j];
+                    }
                 }
             }
         }

@@ -43,11 +43,11 @@ final class Liveness {
         boolean[] inSub = new boolean[n];
         int[] order = new int[n];
         int count = 0;
-        for (int v = 0; v < n && g.parent[v] < 0; v++) {
+        for (int v = 0; v < g.initialCount; v++) {
             if (!goal.get(v)) {
                 inSub[v] = true;
                 treeParent[v] = -1;
-                treeAction[v] = g.parentAction[v];
+                treeAction[v] = g.initialIndex[v];
                 order[count++] = v;
             }
         }
@@ -82,7 +82,7 @@ final class Liveness {
         for (int k = 0; k < count; k++) {
             members[fill[scc[order[k]]]++] = order[k];
         }
-        FairnessScratch scratch = new FairnessScratch(g.classes.size());
+        FairnessScratch scratch = new FairnessScratch();
         byte[] judged = new byte[comps];
         for (int k = 0; k < count; k++) {
             int u = order[k];
@@ -108,15 +108,21 @@ final class Liveness {
         return new PropertyResult<>(p, Verdict.HOLDS, null, null);
     }
 
-    /** Component numbers (≥ 0) of the nodes in {@code inSub}; iterative Tarjan. */
+    /**
+     * Component numbers (≥ 0) of the nodes in {@code inSub}, -1 for the others; iterative Tarjan. A node's index, low
+     * link and component sit side by side in one array, so following an edge costs one cache miss, not three (the
+     * targets of edges are scattered over the whole graph). A node is on Tarjan's stack exactly when it has an index
+     * and no component yet.
+     */
     private static int[] tarjan(StateGraph<?, ?> g, boolean[] inSub, int[] order, int count) {
         int n = g.size;
-        int[] index = new int[n];
-        int[] low = new int[n];
-        int[] comp = new int[n];
-        Arrays.fill(index, -1);
-        Arrays.fill(comp, -1);
-        boolean[] onStack = new boolean[n];
+        final int outside = -2;
+        final int unvisited = -1;
+        int[] node = new int[3 * n];
+        for (int v = 0; v < n; v++) {
+            node[3 * v] = inSub[v] ? unvisited : outside;
+            node[3 * v + 2] = -1;
+        }
         int[] stack = new int[count];
         int sp = 0;
         int[] callNode = new int[count];
@@ -125,78 +131,122 @@ final class Liveness {
         int comps = 0;
         for (int k = 0; k < count; k++) {
             int root = order[k];
-            if (index[root] >= 0) {
+            if (node[3 * root] >= 0) {
                 continue;
             }
             int depth = 0;
             callNode[0] = root;
             callEdge[0] = g.edgeStart[root];
-            index[root] = low[root] = next++;
+            node[3 * root] = node[3 * root + 1] = next++;
             stack[sp++] = root;
-            onStack[root] = true;
             while (depth >= 0) {
                 int u = callNode[depth];
                 long e = callEdge[depth];
                 if (e < g.edgeStart[u + 1]) {
                     callEdge[depth] = e + 1;
                     int v = g.target(e);
-                    if (!inSub[v]) {
+                    int index = node[3 * v];
+                    if (index == outside) {
                         continue;
                     }
-                    if (index[v] < 0) {
-                        index[v] = low[v] = next++;
+                    if (index == unvisited) {
+                        node[3 * v] = node[3 * v + 1] = next++;
                         stack[sp++] = v;
-                        onStack[v] = true;
                         depth++;
                         callNode[depth] = v;
                         callEdge[depth] = g.edgeStart[v];
-                    } else if (onStack[v]) {
-                        low[u] = Math.min(low[u], index[v]);
+                    } else if (node[3 * v + 2] < 0) {
+                        node[3 * u + 1] = Math.min(node[3 * u + 1], index);
                     }
                 } else {
-                    if (low[u] == index[u]) {
+                    if (node[3 * u + 1] == node[3 * u]) {
                         int w;
                         do {
                             w = stack[--sp];
-                            onStack[w] = false;
-                            comp[w] = comps;
+                            node[3 * w + 2] = comps;
                         } while (w != u);
                         comps++;
                     }
                     depth--;
                     if (depth >= 0) {
                         int parent = callNode[depth];
-                        low[parent] = Math.min(low[parent], low[u]);
+                        node[3 * parent + 1] = Math.min(node[3 * parent + 1], node[3 * u + 1]);
                     }
                 }
             }
         }
+        int[] comp = new int[n];
+        for (int v = 0; v < n; v++) {
+            comp[v] = node[3 * v + 2];
+        }
         return comp;
     }
 
-    /** Per-class counters reused from one component to the next (only the touched entries are reset). */
+    /**
+     * Per-class counters for one component at a time: a small open-addressing table from the model's fairness class
+     * to a slot, emptied between components (only the touched slots are reset).
+     */
     private static final class FairnessScratch {
-        final int[] enabledIn;
-        final int[] lastSeen;
-        final long[] internalEdge;
-        final int[] touched;
+        private static final long EMPTY = Long.MIN_VALUE;
+        long[] classOf = new long[64];
+        int[] enabledIn = new int[64];
+        int[] lastSeen = new int[64];
+        long[] internalEdge = new long[64];
+        int[] touched = new int[64];
         int touchedCount;
 
-        FairnessScratch(int classes) {
-            enabledIn = new int[classes];
-            lastSeen = new int[classes];
-            internalEdge = new long[classes];
-            touched = new int[classes];
-            Arrays.fill(lastSeen, -1);
-            Arrays.fill(internalEdge, -1);
+        FairnessScratch() {
+            java.util.Arrays.fill(classOf, EMPTY);
+        }
+
+        /** The slot of class {@code k}, made (counters at zero) when the class is new to this component. */
+        int slot(long k) {
+            int mask = classOf.length - 1;
+            int i = (int) Fingerprint.avalanche(k) & mask;
+            while (classOf[i] != EMPTY && classOf[i] != k) {
+                i = (i + 1) & mask;
+            }
+            if (classOf[i] == EMPTY) {
+                if (2 * (touchedCount + 1) > classOf.length) {
+                    grow();
+                    return slot(k);
+                }
+                classOf[i] = k;
+                enabledIn[i] = 0;
+                lastSeen[i] = -1;
+                internalEdge[i] = -1;
+                touched[touchedCount++] = i;
+            }
+            return i;
+        }
+
+        private void grow() {
+            long[] oldClass = classOf;
+            int[] oldEnabled = enabledIn;
+            int[] oldSeen = lastSeen;
+            long[] oldEdge = internalEdge;
+            int[] oldTouched = touched;
+            int count = touchedCount;
+            int cap = oldClass.length * 2;
+            classOf = new long[cap];
+            java.util.Arrays.fill(classOf, EMPTY);
+            enabledIn = new int[cap];
+            lastSeen = new int[cap];
+            internalEdge = new long[cap];
+            touched = new int[cap];
+            touchedCount = 0;
+            for (int t = 0; t < count; t++) {
+                int o = oldTouched[t];
+                int i = slot(oldClass[o]);
+                enabledIn[i] = oldEnabled[o];
+                lastSeen[i] = oldSeen[o];
+                internalEdge[i] = oldEdge[o];
+            }
         }
 
         void reset() {
             for (int i = 0; i < touchedCount; i++) {
-                int k = touched[i];
-                enabledIn[k] = 0;
-                lastSeen[k] = -1;
-                internalEdge[k] = -1;
+                classOf[touched[i]] = EMPTY;
             }
             touchedCount = 0;
         }
@@ -222,17 +272,15 @@ final class Liveness {
         for (int m = from; m < to; m++) {
             int u = members[m];
             for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                int k = g.fairnessClass(e);
+                long fairness = g.fairnessClass(e);
                 boolean internal = scc[g.target(e)] == c;
                 if (internal && anyInternal < 0) {
                     anyInternal = e;
                 }
-                if (k < 0) {
+                if (fairness < 0) {
                     continue;
                 }
-                if (f.lastSeen[k] == -1 && f.enabledIn[k] == 0) {
-                    f.touched[f.touchedCount++] = k;
-                }
+                int k = f.slot(fairness);
                 if (f.lastSeen[k] != u) {
                     f.lastSeen[k] = u;
                     f.enabledIn[k]++;

@@ -33,13 +33,17 @@ public interface Model<S, A> {
      */
     long fingerprint(S state);
 
+    /** The fairness class of an action that is not subject to fairness. */
+    long NO_FAIRNESS = -1;
+
     /**
-     * The weak-fairness class of an action, or {@code null} when the action is not subject to fairness. Actions
-     * of equal classes (by {@code equals}) form one class: weak fairness requires that a class enabled
-     * continuously from some point on is eventually taken. Used only by {@code eventually} properties.
+     * The weak-fairness class of an action, a number ≥ 0, or a negative number ({@link #NO_FAIRNESS}) when the
+     * action is not subject to fairness. Actions with the same number form one class: weak fairness requires that a class enabled
+     * continuously from some point on is eventually taken. Used only by {@code eventually} properties. (A number,
+     * not an object, so that the state graph can keep one per transition in a primitive array.)
      */
-    default Object fairness(S state, A action) {
-        return null;
+    default long fairness(S state, A action) {
+        return NO_FAIRNESS;
     }
 
     /**

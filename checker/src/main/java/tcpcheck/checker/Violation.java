@@ -114,19 +114,19 @@ public final class Violation {
      * every state of the cycle is taken by one of its steps.
      */
     static <S, A> boolean fairCycle(Model<S, A> m, List<Trace.Step<S, A>> steps, int loopStart) {
-        Set<Object> taken = new HashSet<>();
-        Map<Object, Integer> enabledIn = new HashMap<>();
+        Set<Long> taken = new HashSet<>();
+        Map<Long, Integer> enabledIn = new HashMap<>();
         int states = 0;
         for (int i = loopStart; i < steps.size() - 1; i++) {
             S s = steps.get(i).state();
-            Object c = m.fairness(s, steps.get(i + 1).action());
-            if (c != null) {
+            long c = m.fairness(s, steps.get(i + 1).action());
+            if (c >= 0) {
                 taken.add(c);
             }
-            Set<Object> here = new HashSet<>();
+            Set<Long> here = new HashSet<>();
             for (Trace.Step<S, A> t : m.successors(s)) {
-                Object k = m.fairness(s, t.action());
-                if (k != null && here.add(k)) {
+                long k = m.fairness(s, t.action());
+                if (k >= 0 && here.add(k)) {
                     enabledIn.merge(k, 1, Integer::sum);
                 }
             }
@@ -135,8 +135,8 @@ public final class Violation {
         if (states == 0) {
             return false;
         }
-        List<Object> demanded = new ArrayList<>();
-        for (Map.Entry<Object, Integer> e : enabledIn.entrySet()) {
+        List<Long> demanded = new ArrayList<>();
+        for (Map.Entry<Long, Integer> e : enabledIn.entrySet()) {
             if (e.getValue() == states) {
                 demanded.add(e.getKey());
             }

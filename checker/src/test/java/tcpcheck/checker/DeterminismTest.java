@@ -1,7 +1,9 @@
 package tcpcheck.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tcpcheck.checker.models.AlternatingBit;
 import tcpcheck.checker.models.DiningPhilosophers;
@@ -35,6 +37,88 @@ class DeterminismTest {
                     .property(Property.sometimes("all delivered", s -> s.delivered() == 4))
                     .threads(threads).run();
             assertSame(one, many);
+        }
+    }
+
+    /**
+     * The state graph that the search records for liveness is the same with 1, 2 or 3 threads, and numbers the states
+     * as a one-thread first-in first-out search does (computed here independently, with a hash map); so is the
+     * liveness counterexample. Dining philosophers N = 10 (6,726 states by the recurrence above), each philosopher its
+     * own fairness class; "philosopher 0 eats" fails by the deadlock.
+     */
+    @Test
+    void recordedGraphSameWithAnyThreads() {
+        DiningPhilosophers base = new DiningPhilosophers(10);
+        Model<DiningPhilosophers.State, Integer> fair = new Model<>() {
+            public java.util.List<DiningPhilosophers.State> initialStates() {
+                return base.initialStates();
+            }
+
+            public void actions(DiningPhilosophers.State s, java.util.List<Integer> out) {
+                base.actions(s, out);
+            }
+
+            public DiningPhilosophers.State nextState(DiningPhilosophers.State s, Integer a) {
+                return base.nextState(s, a);
+            }
+
+            public long fingerprint(DiningPhilosophers.State s) {
+                return base.fingerprint(s);
+            }
+
+            public long fairness(DiningPhilosophers.State s, Integer a) {
+                return a;
+            }
+        };
+        java.util.function.Predicate<DiningPhilosophers.State> zeroEats = s -> s.pc()[0] == 2;
+        java.util.Map<DiningPhilosophers.State, Integer> fifo = new java.util.HashMap<>();
+        java.util.List<DiningPhilosophers.State> queue = new java.util.ArrayList<>(base.initialStates());
+        fifo.put(queue.get(0), 0);
+        java.util.List<int[]> expectedEdges = new java.util.ArrayList<>();
+        for (int head = 0; head < queue.size(); head++) {
+            java.util.List<Integer> as = new java.util.ArrayList<>();
+            base.actions(queue.get(head), as);
+            for (int a = 0; a < as.size(); a++) {
+                DiningPhilosophers.State t = base.nextState(queue.get(head), as.get(a));
+                if (t != null) {
+                    if (!fifo.containsKey(t)) {
+                        fifo.put(t, queue.size());
+                        queue.add(t);
+                    }
+                    expectedEdges.add(new int[] {head, fifo.get(t), a});
+                }
+            }
+        }
+        assertEquals(6_726, queue.size());
+        StateGraph<DiningPhilosophers.State, Integer> first = null;
+        PropertyResult<DiningPhilosophers.State, Integer> firstResult = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            GraphRecorder<DiningPhilosophers.State, Integer> recorder = new GraphRecorder<>(fair, List.of(zeroEats));
+            BreadthFirstSearch<DiningPhilosophers.State, Integer> bfs = new BreadthFirstSearch<>(fair, List.of(),
+                    List.of(), Limits.none(), threads, null, false, false, 16, recorder);
+            bfs.run();
+            StateGraph<DiningPhilosophers.State, Integer> g = bfs.graph();
+            assertEquals(queue.size(), g.size);
+            assertEquals(expectedEdges.size(), g.edges);
+            for (int e = 0; e < expectedEdges.size(); e++) {
+                int[] x = expectedEdges.get(e);
+                assertEquals(x[1], g.target(e), "edge " + e);
+                assertEquals(x[2], g.action(e), "edge " + e);
+                assertEquals(x[2], g.fairnessClass(e), "edge " + e);
+                assertTrue(g.edgeStart[x[0]] <= e && e < g.edgeStart[x[0] + 1], "edge " + e);
+            }
+            for (int v = 0; v < queue.size(); v++) {
+                assertEquals(zeroEats.test(queue.get(v)), g.goal[0].get(v), "state " + v);
+            }
+            PropertyResult<DiningPhilosophers.State, Integer> r =
+                    Liveness.check(g, Property.eventually("0 eats", zeroEats), 0);
+            assertEquals(Verdict.VIOLATED, r.verdict());
+            if (first == null) {
+                first = g;
+                firstResult = r;
+            } else {
+                assertEquals(firstResult.trace().steps(), r.trace().steps());
+            }
         }
     }
 

@@ -38,8 +38,8 @@ class LivenessTest {
         }
 
         @Override
-        public Object fairness(Integer s, String a) {
-            return fairFinish && a.equals("finish") ? "finish" : null;
+        public long fairness(Integer s, String a) {
+            return fairFinish && a.equals("finish") ? 0 : NO_FAIRNESS;
         }
     }
 
@@ -90,8 +90,8 @@ class LivenessTest {
         }
 
         @Override
-        public Object fairness(Integer s, String a) {
-            return a;
+        public long fairness(Integer s, String a) {
+            return List.of("toggle", "finish").indexOf(a);
         }
     }
 
@@ -179,7 +179,7 @@ class LivenessTest {
         }
 
         @Override
-        public Object fairness(Peterson.State s, Integer process) {
+        public long fairness(Peterson.State s, Integer process) {
             return process;
         }
     }

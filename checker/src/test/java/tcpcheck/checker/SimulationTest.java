@@ -96,7 +96,7 @@ class SimulationTest {
         // 0 ⇄ 1, and from both, 2 (the goal). Each edge is its own fairness class, keyed by its target.
         Graph g = new Graph(Map.of(0, List.of(1, 2), 1, List.of(0, 2))) {
             @Override
-            public Object fairness(Integer s, Integer target) {
+            public long fairness(Integer s, Integer target) {
                 return target;
             }
         };

@@ -25,12 +25,12 @@ public enum ConnectionState {
         return this == CLOSED || this == LISTEN;
     }
 
-    /** SYN-RECEIVED and every later state: the sequence numbers of both sides are known. */
     /** ESTABLISHED or a state after it: the handshake is over. */
     public boolean pastHandshake() {
         return ordinal() >= ESTABLISHED.ordinal() && this != CLOSED;
     }
 
+    /** SYN-RECEIVED and every later state: the sequence numbers of both sides are known. */
     public boolean synchronizedState() {
         return ordinal() >= SYN_RECEIVED.ordinal();
     }

@@ -23,38 +23,47 @@ public final class Network {
     public static final int TO_B = 1;
     private static final int[] EMPTY = new int[0];
 
-    private final int[][] directions;
+    private final int[] toA;
+    private final int[] toB;
 
     private Network(int[] toA, int[] toB) {
-        this.directions = new int[][] {toA, toB};
+        this.toA = toA;
+        this.toB = toB;
     }
 
     public static Network empty() {
         return new Network(EMPTY, EMPTY);
     }
 
+    /** The segments in flight toward A or B, in increasing order of their packing (do not modify). */
     public int[] toward(int direction) {
-        return directions[direction];
+        return direction == TO_A ? toA : toB;
     }
 
     public int size(int direction) {
-        return directions[direction].length;
+        return toward(direction).length;
     }
 
     public boolean isEmpty() {
-        return directions[0].length == 0 && directions[1].length == 0;
+        return toA.length == 0 && toB.length == 0;
     }
 
+    /** One more segment in flight: inserted in order, so that equal multisets stay equal arrays. */
     Network add(int direction, int packet) {
-        int[] d = directions[direction];
-        int[] n = Arrays.copyOf(d, d.length + 1);
-        n[d.length] = packet;
-        Arrays.sort(n);
+        int[] d = toward(direction);
+        int at = Arrays.binarySearch(d, packet);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        int[] n = new int[d.length + 1];
+        System.arraycopy(d, 0, n, 0, at);
+        n[at] = packet;
+        System.arraycopy(d, at, n, at + 1, d.length - at);
         return with(direction, n);
     }
 
     Network remove(int direction, int packet) {
-        int[] d = directions[direction];
+        int[] d = toward(direction);
         int i = Arrays.binarySearch(d, packet);
         int[] n = new int[d.length - 1];
         System.arraycopy(d, 0, n, 0, i);
@@ -64,7 +73,7 @@ public final class Network {
 
     /** Every segment one tick older. */
     Network aged() {
-        return new Network(age(directions[0]), age(directions[1]));
+        return new Network(age(toA), age(toB));
     }
 
     private static int[] age(int[] d) {
@@ -76,16 +85,17 @@ public final class Network {
     }
 
     private Network with(int direction, int[] n) {
-        return direction == TO_A ? new Network(n, directions[1]) : new Network(directions[0], n);
+        return direction == TO_A ? new Network(n, toB) : new Network(toA, n);
     }
 
     /** The oldest age of a segment in flight, or -1. */
     int oldest() {
         int max = -1;
-        for (int[] d : directions) {
-            for (int p : d) {
-                max = Math.max(max, age(p));
-            }
+        for (int p : toA) {
+            max = Math.max(max, age(p));
+        }
+        for (int p : toB) {
+            max = Math.max(max, age(p));
         }
         return max;
     }
@@ -110,18 +120,17 @@ public final class Network {
     }
 
     void fingerprint(tcpcheck.checker.Fingerprint f) {
-        f.add(directions[0]).add(directions[1]);
+        f.add(toA).add(toB);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Network n && Arrays.equals(directions[0], n.directions[0])
-                && Arrays.equals(directions[1], n.directions[1]);
+        return o instanceof Network n && Arrays.equals(toA, n.toA) && Arrays.equals(toB, n.toB);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(directions[0]) + Arrays.hashCode(directions[1]);
+        return 31 * Arrays.hashCode(toA) + Arrays.hashCode(toB);
     }
 
     public static String describe(int p) {
@@ -133,11 +142,11 @@ public final class Network {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder("to B {");
-        for (int p : directions[TO_B]) {
+        for (int p : toB) {
             b.append(' ').append(describe(p));
         }
         b.append(" } to A {");
-        for (int p : directions[TO_A]) {
+        for (int p : toA) {
             b.append(' ').append(describe(p));
         }
         return b.append(" }").toString();

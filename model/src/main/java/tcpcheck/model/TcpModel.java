@@ -63,27 +63,29 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     @Override
     public void actions(TcpState s, List<Action> out) {
-        Host a = s.a();
-        if (a.state() == ConnectionState.CLOSED && a.app().opens() < params.connections()) {
-            for (int v : isnChoices(a)) {
-                out.add(new Action(Action.Kind.OPEN, A, 0, v));
+        if (s.state(A) == ConnectionState.CLOSED) {
+            Host a = s.a();
+            if (a.app().opens() < params.connections()) {
+                for (int v : isnChoices(a)) {
+                    out.add(new Action(Action.Kind.OPEN, A, 0, v));
+                }
             }
         }
-        for (int e = A; e <= B; e++) {
-            out.add(new Action(Action.Kind.WRITE, e, 0, -1));
-            out.add(new Action(Action.Kind.CLOSE, e, 0, -1));
-        }
-        out.add(new Action(Action.Kind.LISTEN, B, 0, -1));
+        out.add(WRITE_A);
+        out.add(CLOSE_A);
+        out.add(WRITE_B);
+        out.add(CLOSE_B);
+        out.add(LISTEN_B);
         for (int dest = A; dest <= B; dest++) {
             int[] inFlight = s.network().toward(dest);
-            Host h = s.host(dest);
+            boolean listening = s.state(dest) == ConnectionState.LISTEN;
             for (int i = 0; i < inFlight.length; i++) {
                 int p = inFlight[i];
                 if (i > 0 && inFlight[i - 1] == p) {
                     continue;
                 }
-                if (needsIsn(h, Network.segment(p))) {
-                    for (int v : isnChoices(h)) {
+                if (listening && needsIsn(ConnectionState.LISTEN, Network.segment(p))) {
+                    for (int v : isnChoices(s.host(dest))) {
                         out.add(new Action(Action.Kind.DELIVER, dest, p, v));
                     }
                 } else {
@@ -93,13 +95,27 @@ public final class TcpModel implements Model<TcpState, Action> {
                 out.add(new Action(Action.Kind.DUPLICATE, dest, p, -1));
             }
         }
-        for (int e = A; e <= B; e++) {
-            out.add(new Action(Action.Kind.RETRANSMISSION_TIMEOUT, e, 0, -1));
-            out.add(new Action(Action.Kind.TIME_WAIT_TIMEOUT, e, 0, -1));
-            out.add(new Action(Action.Kind.CRASH, e, 0, -1));
-        }
-        out.add(new Action(Action.Kind.TICK, A, 0, -1));
+        out.add(RETRANSMISSION_TIMEOUT_A);
+        out.add(TIME_WAIT_TIMEOUT_A);
+        out.add(CRASH_A);
+        out.add(RETRANSMISSION_TIMEOUT_B);
+        out.add(TIME_WAIT_TIMEOUT_B);
+        out.add(CRASH_B);
+        out.add(TICK);
     }
+
+    private static final Action WRITE_A = new Action(Action.Kind.WRITE, A, 0, -1);
+    private static final Action CLOSE_A = new Action(Action.Kind.CLOSE, A, 0, -1);
+    private static final Action WRITE_B = new Action(Action.Kind.WRITE, B, 0, -1);
+    private static final Action CLOSE_B = new Action(Action.Kind.CLOSE, B, 0, -1);
+    private static final Action LISTEN_B = new Action(Action.Kind.LISTEN, B, 0, -1);
+    private static final Action RETRANSMISSION_TIMEOUT_A = new Action(Action.Kind.RETRANSMISSION_TIMEOUT, A, 0, -1);
+    private static final Action TIME_WAIT_TIMEOUT_A = new Action(Action.Kind.TIME_WAIT_TIMEOUT, A, 0, -1);
+    private static final Action CRASH_A = new Action(Action.Kind.CRASH, A, 0, -1);
+    private static final Action RETRANSMISSION_TIMEOUT_B = new Action(Action.Kind.RETRANSMISSION_TIMEOUT, B, 0, -1);
+    private static final Action TIME_WAIT_TIMEOUT_B = new Action(Action.Kind.TIME_WAIT_TIMEOUT, B, 0, -1);
+    private static final Action CRASH_B = new Action(Action.Kind.CRASH, B, 0, -1);
+    private static final Action TICK = new Action(Action.Kind.TICK, A, 0, -1);
 
     /**
      * The clock values an endpoint may choose its next ISS from: any of the I values but the one of its previous
@@ -134,8 +150,8 @@ public final class TcpModel implements Model<TcpState, Action> {
     }
 
     /** A SYN (no ACK, no RST) reaching LISTEN makes the endpoint choose an ISS. */
-    private static boolean needsIsn(Host h, Segment seg) {
-        return h.state() == ConnectionState.LISTEN && seg.syn() && !seg.ack() && !seg.rst();
+    private static boolean needsIsn(ConnectionState state, Segment seg) {
+        return state == ConnectionState.LISTEN && seg.syn() && !seg.ack() && !seg.rst();
     }
 
     @Override
@@ -151,7 +167,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             case CLOSE:
                 return close(s, a.endpoint());
             case LISTEN:
-                return s.b().state() == ConnectionState.CLOSED ? s.withHost(B, s.b().with(Tcb.listen())) : null;
+                return s.state(B) == ConnectionState.CLOSED ? s.withHost(B, s.b().with(Tcb.listen())) : null;
             case DELIVER:
                 return deliver(s, a.endpoint(), a.packet(), a.isnChoice());
             case LOSE:
@@ -188,7 +204,7 @@ public final class TcpModel implements Model<TcpState, Action> {
     private TcpState deliver(TcpState s, int dest, int packet, int isnChoice) {
         Host h = s.host(dest);
         Segment seg = Network.segment(packet);
-        boolean choosing = needsIsn(h, seg);
+        boolean choosing = needsIsn(h.state(), seg);
         if (choosing != (isnChoice >= 0) || (choosing && !allowed(h, isnChoice))) {
             return null;
         }
@@ -272,6 +288,9 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /** SEND (RFC 9293 3.10.2): one data unit into the send queue. B writes its response after reading A's data. */
     private TcpState write(TcpState s, int e) {
+        if (!openForWriting(s.state(e))) {
+            return null;
+        }
         Host h = s.host(e);
         Application app = h.app();
         if (!app.attached() || app.closed() || app.written() >= params.data() || !openForWriting(h.state())
@@ -289,6 +308,9 @@ public final class TcpModel implements Model<TcpState, Action> {
      * its response when the server closes first.
      */
     private TcpState close(TcpState s, int e) {
+        if (!openForWriting(s.state(e))) {
+            return null;
+        }
         Host h = s.host(e);
         Application app = h.app();
         if (!app.attached() || app.closed() || app.written() < params.data() || !openForWriting(h.state())) {
@@ -316,11 +338,11 @@ public final class TcpModel implements Model<TcpState, Action> {
      * after R retransmissions, give up: A to CLOSED, B to LISTEN, no RST (SPEC section 2). Giving up is an abort.
      */
     private TcpState retransmissionTimeout(TcpState s, int e) {
-        Host h = s.host(e);
-        Tcb t = h.tcb();
-        if (t.retransmitTimer() != 0) {
+        if (s.tcb(e).retransmitTimer() != 0) {
             return null;
         }
+        Host h = s.host(e);
+        Tcb t = h.tcb();
         if (t.retries() < params.retries()) {
             Output.Sent again = Output.outstanding(t, variant);
             Host nh = h.with(t.withRetransmission(params.rto(), t.retries() + 1));
@@ -333,10 +355,10 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /** The TIME-WAIT timeout (RFC 9293 3.10.8): delete the TCB, enter CLOSED. */
     private TcpState timeWaitTimeout(TcpState s, int e) {
-        Host h = s.host(e);
-        if (h.tcb().timeWaitTimer() != 0) {
+        if (s.tcb(e).timeWaitTimer() != 0) {
             return null;
         }
+        Host h = s.host(e);
         Host nh = new Host(e == B ? Tcb.listen() : Tcb.closed(), h.app().detach(), h.lastIsnChoice(),
                 h.connection(), false);
         return s.withHost(e, nh);
@@ -344,10 +366,10 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /** A crash: all the endpoint's state is lost, straight to CLOSED (its ISN clock keeps running). An abort. */
     private TcpState crash(TcpState s, int e) {
-        Host h = s.host(e);
-        if (s.crashesUsed() >= params.crashes() || h.state() == ConnectionState.CLOSED) {
+        if (s.crashesUsed() >= params.crashes() || s.state(e) == ConnectionState.CLOSED) {
             return null;
         }
+        Host h = s.host(e);
         Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
         return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed() + 1, true);
     }
@@ -358,8 +380,8 @@ public final class TcpModel implements Model<TcpState, Action> {
      * nothing is not taken.
      */
     private TcpState tick(TcpState s) {
-        Tcb ta = s.a().tcb();
-        Tcb tb = s.b().tcb();
+        Tcb ta = s.tcb(A);
+        Tcb tb = s.tcb(B);
         if (ta.retransmitTimer() == 0 || tb.retransmitTimer() == 0 || ta.timeWaitTimer() == 0
                 || tb.timeWaitTimer() == 0 || s.network().oldest() >= params.msl() - 1) {
             return null;
@@ -384,7 +406,7 @@ public final class TcpModel implements Model<TcpState, Action> {
      * eventually takes its next step; a timer that has run out eventually fires. Duplication and crashes are not fair.
      */
     @Override
-    public Object fairness(TcpState s, Action a) {
+    public long fairness(TcpState s, Action a) {
         // A class is a number: its kind in bits 40 and up, then the endpoint and, for a segment, the packed segment.
         switch (a.kind()) {
             case DELIVER:
@@ -401,7 +423,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             case TIME_WAIT_TIMEOUT:
                 return 4L << 40 | (long) a.endpoint() << 8 | a.kind().ordinal();
             default:
-                return null;
+                return NO_FAIRNESS;
         }
     }
 

@@ -2,6 +2,7 @@ package tcpcheck.properties;
 
 import tcpcheck.model.ConnectionState;
 import tcpcheck.model.Host;
+import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 
 /** Readings of the ghost fields that the properties share. */
@@ -27,12 +28,12 @@ final class Ghost {
 
     /** Whether endpoint e's connection ended in this transition (A reached CLOSED, B returned to LISTEN). */
     static boolean ended(TcpState s, TcpState t, int e) {
-        return !s.host(e).state().idle() && t.host(e).state().idle();
+        return !s.state(e).idle() && t.state(e).idle();
     }
 
     /** The end state: A has opened its K connections and is CLOSED, B is in LISTEN, nothing is in flight. */
     static boolean closedForGood(TcpState s, int connections) {
-        return s.a().state() == ConnectionState.CLOSED && s.a().app().opens() == connections
-                && s.b().state() == ConnectionState.LISTEN && s.network().isEmpty();
+        return s.state(TcpModel.A) == ConnectionState.CLOSED && s.state(TcpModel.B) == ConnectionState.LISTEN
+                && s.network().isEmpty() && s.a().app().opens() == connections;
     }
 }

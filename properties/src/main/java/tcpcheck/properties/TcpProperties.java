@@ -8,7 +8,6 @@ import tcpcheck.model.Action;
 import tcpcheck.model.Application;
 import tcpcheck.model.ConnectionState;
 import tcpcheck.model.Host;
-import tcpcheck.model.Segment;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 
@@ -97,11 +96,11 @@ public final class TcpProperties {
 
     /** A.ISS = B.IRS, B.ISS = A.IRS and the same ghost connection whenever both are ESTABLISHED. */
     static boolean agreement(TcpState s) {
-        Host a = s.a();
-        Host b = s.b();
-        if (a.state() != ConnectionState.ESTABLISHED || b.state() != ConnectionState.ESTABLISHED) {
+        if (s.state(TcpModel.A) != ConnectionState.ESTABLISHED || s.state(TcpModel.B) != ConnectionState.ESTABLISHED) {
             return true;
         }
+        Host a = s.a();
+        Host b = s.b();
         return a.tcb().iss() == b.tcb().irs() && b.tcb().iss() == a.tcb().irs() && a.connection() == b.connection();
     }
 
@@ -112,6 +111,9 @@ public final class TcpProperties {
      */
     static boolean noStaleAccept(TcpState s, Action act, TcpState t) {
         for (int e = TcpModel.A; e <= TcpModel.B; e++) {
+            if (s.sameEndpoint(t, e)) {
+                continue;
+            }
             Host before = s.host(e);
             Host after = t.host(e);
             if (!accepts(before, after)) {
@@ -148,8 +150,7 @@ public final class TcpProperties {
     private static TcpProperty gracefulClose(int d) {
         Property.TransitionPredicate<TcpState, Action> endsByFin = (s, a, t) -> {
             for (int e = TcpModel.A; e <= TcpModel.B; e++) {
-                Host before = s.host(e);
-                if (!before.seen() || !Ghost.ended(s, t, e)) {
+                if (!Ghost.ended(s, t, e) || !s.host(e).seen()) {
                     continue;
                 }
                 boolean byRst = a.kind() == Action.Kind.DELIVER && a.endpoint() == e && a.segment().rst();
@@ -178,6 +179,9 @@ public final class TcpProperties {
     private static TcpProperty noDataLoss(int d) {
         Property.TransitionPredicate<TcpState, Action> allBeforeEnd = (s, a, t) -> {
             for (int e = TcpModel.A; e <= TcpModel.B; e++) {
+                if (s.sameEndpoint(t, e)) {
+                    continue;
+                }
                 Host before = s.host(e);
                 Host after = t.host(e);
                 boolean readsEnd = after.app().endOfStream() && !before.app().endOfStream()
@@ -193,12 +197,11 @@ public final class TcpProperties {
             if (a.kind() != Action.Kind.DELIVER) {
                 return true;
             }
-            Segment seg = a.segment();
-            Host before = s.host(a.endpoint());
-            Host after = t.host(a.endpoint());
-            if (!seg.data()) {
+            if (!a.segment().data()) {
                 return true;
             }
+            Host before = s.host(a.endpoint());
+            Host after = t.host(a.endpoint());
             int was = before.app().attached() && after.app().opens() == before.app().opens()
                     && before.connection() == after.connection() ? before.app().delivered() : 0;
             if (after.app().delivered() == was + 1) {

@@ -1,0 +1,250 @@
+package tcpcheck.checker;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Records the {@link StateGraph} during the breadth-first search, so that liveness needs no second pass.
+ *
+ * <p>During a level, the search threads number new states provisionally, in the order they insert them (a numbered
+ * {@link FingerprintTable}), evaluate the goals on them, and write the edges of the states they expand into their
+ * own {@link Buffers}, chunk by chunk of the frontier. At the end of the level, one thread reads the edges in
+ * frontier order (which is number order), chunk by chunk, and gives each new state its final number where it first
+ * appears as a target: the numbering of a one-thread first-in first-out search, whatever the number of threads.
+ * Then it appends the rows. (Numbers in discovery order also keep a state's successors close together, which the
+ * component search of {@link Liveness} profits from: it follows edges at random.)
+ */
+final class GraphRecorder<S, A> {
+    private final Model<S, A> model;
+    private final List<Predicate<S>> goals;
+    final StateGraph<S, A> graph;
+    /** The final number of each state, by the provisional number the table gave it. */
+    private int[] finalNumber = new int[1024];
+    /** The provisional numbers given before the current level. */
+    private int levelBase;
+    private int[] chunkWorker = new int[16];
+    private int[] chunkRow = new int[16];
+    private int[] chunkEdge = new int[16];
+    private int[] chunkRows = new int[16];
+
+    GraphRecorder(Model<S, A> model, List<Predicate<S>> goals) {
+        if (goals.size() > 63) {
+            throw new IllegalArgumentException("at most 63 eventually properties in one check, not " + goals.size());
+        }
+        this.model = model;
+        this.goals = goals;
+        this.graph = new StateGraph<>(model, goals.size());
+    }
+
+    /** The goals a state satisfies, as bits. */
+    long goals(S s) {
+        long bits = 0;
+        for (int i = 0; i < goals.size(); i++) {
+            if (goals.get(i).test(s)) {
+                bits |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
+    /** One search thread's record of the current level. */
+    static final class Buffers {
+        int[] targets = new int[1024];
+        int[] actions = new int[1024];
+        long[] classes = new long[1024];
+        int edges;
+        int[] rowLength = new int[256];
+        int rows;
+        long[] fps = new long[256];
+        int[] numbers = new int[256];
+        long[] goalBits = new long[256];
+        Object[] states = new Object[256];
+        int found;
+
+        void clear() {
+            edges = 0;
+            rows = 0;
+            Arrays.fill(states, 0, found, null);
+            found = 0;
+        }
+
+        void startRow() {
+            if (rows == rowLength.length) {
+                rowLength = Arrays.copyOf(rowLength, rows * 2);
+            }
+            rowLength[rows++] = 0;
+        }
+
+        void edge(int target, int action, long fairnessClass) {
+            if (edges == targets.length) {
+                targets = Arrays.copyOf(targets, edges * 2);
+                actions = Arrays.copyOf(actions, edges * 2);
+                classes = Arrays.copyOf(classes, edges * 2);
+            }
+            targets[edges] = target;
+            actions[edges] = action;
+            classes[edges++] = fairnessClass;
+            rowLength[rows - 1]++;
+        }
+
+        /** A new state; {@code state} is null when it lies outside the boundary. */
+        void found(long fp, int number, long goals, Object state) {
+            if (found == fps.length) {
+                int n = found * 2;
+                fps = Arrays.copyOf(fps, n);
+                numbers = Arrays.copyOf(numbers, n);
+                goalBits = Arrays.copyOf(goalBits, n);
+                states = Arrays.copyOf(states, n);
+            }
+            fps[found] = fp;
+            numbers[found] = number;
+            goalBits[found] = goals;
+            states[found++] = state;
+        }
+    }
+
+    /** Called by the thread that takes chunk {@code c} of the frontier, before it expands it. */
+    void startChunk(int c, int worker, Buffers b) {
+        chunkWorker[c] = worker;
+        chunkRow[c] = b.rows;
+        chunkEdge[c] = b.edges;
+    }
+
+    void endChunk(int c, Buffers b) {
+        chunkRows[c] = b.rows - chunkRow[c];
+    }
+
+    /** Before a level of {@code chunks} chunks is expanded. */
+    void startLevel(int chunks) {
+        if (chunkWorker.length < chunks) {
+            int n = Math.max(chunks, chunkWorker.length * 2);
+            chunkWorker = new int[n];
+            chunkRow = new int[n];
+            chunkEdge = new int[n];
+            chunkRows = new int[n];
+        }
+    }
+
+    /** The next frontier: states within the boundary, their fingerprints and numbers, in number order. */
+    record Frontier(Object[] states, long[] fps, int[] ids) {
+    }
+
+    /**
+     * Ends a level: numbers its new states, appends the rows of the frontier just expanded, and returns the next
+     * frontier.
+     *
+     * @param chunks the chunks the expanded frontier was cut into (0 for the initial states)
+     * @param expandedIds the numbers of the states of the expanded frontier
+     * @param given the provisional numbers given so far (the table's count)
+     */
+    Frontier endLevel(List<Buffers> buffers, int chunks, int chunkSize, int[] expandedIds, int given) {
+        int n = given - levelBase;
+        long[] fp = new long[n];
+        long[] goalBits = new long[n];
+        Object[] state = new Object[n];
+        for (Buffers b : buffers) {
+            for (int j = 0; j < b.found; j++) {
+                int local = b.numbers[j] - levelBase;
+                fp[local] = b.fps[j];
+                goalBits[local] = b.goalBits[j];
+                state[local] = b.states[j];
+            }
+        }
+        if (finalNumber.length < given) {
+            finalNumber = Arrays.copyOf(finalNumber, Math.max(given, finalNumber.length * 2));
+        }
+        Arrays.fill(finalNumber, levelBase, given, -1);
+        int base = graph.size;
+        int[] order = new int[n];
+        int k = 0;
+        if (chunks == 0) {
+            // The initial states, inserted by one thread in the model's order.
+            for (; k < n; k++) {
+                order[k] = k;
+                finalNumber[levelBase + k] = base + k;
+            }
+        }
+        for (int c = 0; c < chunks; c++) {
+            Buffers b = buffers.get(chunkWorker[c]);
+            int from = chunkEdge[c];
+            int to = from;
+            for (int row = 0; row < chunkRows[c]; row++) {
+                to += b.rowLength[chunkRow[c] + row];
+            }
+            for (int e = from; e < to; e++) {
+                int t = b.targets[e];
+                if (t >= levelBase && finalNumber[t] < 0) {
+                    finalNumber[t] = base + k;
+                    order[k++] = t - levelBase;
+                }
+            }
+        }
+        if (k != n) {
+            throw new IllegalStateException(n + " states new in this level, " + k + " reached by its edges");
+        }
+        int within = 0;
+        for (int r = 0; r < n; r++) {
+            int local = order[r];
+            int id = base + r;
+            for (long bits = goalBits[local]; bits != 0; bits &= bits - 1) {
+                graph.goal[Long.numberOfTrailingZeros(bits)].set(id);
+            }
+            if (state[local] == null) {
+                graph.boundary.set(id);
+            } else {
+                within++;
+            }
+        }
+        Frontier next = new Frontier(new Object[within], new long[within], new int[within]);
+        int w = 0;
+        for (int r = 0; r < n; r++) {
+            int local = order[r];
+            if (state[local] != null) {
+                next.states[w] = state[local];
+                next.fps[w] = fp[local];
+                next.ids[w++] = base + r;
+            }
+        }
+        graph.size = base + n;
+        if (base == 0) {
+            initialIndex(fp);
+        }
+        for (int c = 0; c < chunks; c++) {
+            Buffers b = buffers.get(chunkWorker[c]);
+            int e = chunkEdge[c];
+            for (int row = 0; row < chunkRows[c]; row++) {
+                graph.startRow(expandedIds[c * chunkSize + row]);
+                for (int end = e + b.rowLength[chunkRow[c] + row]; e < end; e++) {
+                    graph.addEdge(finalNumber[b.targets[e]], b.actions[e], b.classes[e]);
+                }
+            }
+        }
+        levelBase = given;
+        for (Buffers b : buffers) {
+            b.clear();
+        }
+        return next;
+    }
+
+    /** Ends the search: every row is closed. */
+    StateGraph<S, A> finish() {
+        graph.finish();
+        return graph;
+    }
+
+    /** The index in the model's list of each initial state (numbered by fingerprint like every level). */
+    private void initialIndex(long[] fp) {
+        List<S> inits = model.initialStates();
+        graph.initialCount = graph.size;
+        graph.initialIndex = new int[graph.size];
+        for (int id = 0; id < graph.size; id++) {
+            for (int i = 0; i < inits.size(); i++) {
+                if (FingerprintTable.normalize(model.fingerprint(inits.get(i))) == fp[id]) {
+                    graph.initialIndex[id] = i;
+                    break;
+                }
+            }
+        }
+    }
+}
