@@ -34,7 +34,8 @@ final class BreadthFirstSearch<S, A> {
     private final Consumer<Progress> progress;
     private final boolean stopWhenAllFound;
     private final boolean stopAtFirstFinding;
-    private final FingerprintTable table;
+    /** The visited states; dropped once the results are built, so that liveness has the memory. */
+    private FingerprintTable table;
     /** Records the state graph for liveness, or null. */
     private final GraphRecorder<S, A> recorder;
     private StateGraph<S, A> graph;
@@ -315,13 +316,15 @@ final class BreadthFirstSearch<S, A> {
                 graph = recorder.finish();
             }
         } catch (OutOfMemoryError e) {
-            stopReason = "out of memory: the bounds are too large for this heap (raise -Xmx or lower the bounds)";
+            stopReason = Limits.OUT_OF_MEMORY;
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return result(workers, depth);
+        CheckResult<S, A> r = result(workers, depth);
+        table = null;
+        return r;
     }
 
     private static List<GraphRecorder.Buffers> buffers(List<? extends BreadthFirstSearch<?, ?>.Worker> workers) {

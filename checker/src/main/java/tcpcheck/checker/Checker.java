@@ -141,11 +141,21 @@ public final class Checker<S, A> {
                 graph = bfs.graph();
             }
         }
+        recorder = null;
         List<PropertyResult<S, A>> live = new ArrayList<>();
         for (int i = 0; i < liveness.size(); i++) {
-            live.add(graph == null
-                    ? new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, graphIncomplete)
-                    : Liveness.check(graph, liveness.get(i), i));
+            PropertyResult<S, A> r;
+            if (graph == null) {
+                r = new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, graphIncomplete);
+            } else {
+                try {
+                    r = Liveness.check(graph, liveness.get(i), i);
+                } catch (OutOfMemoryError e) {
+                    r = new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, Limits.OUT_OF_MEMORY);
+                    graphIncomplete = Limits.OUT_OF_MEMORY;
+                }
+            }
+            live.add(r);
         }
         String incomplete = safe.incompleteReason() != null ? safe.incompleteReason()
                 : liveness.isEmpty() ? null : graphIncomplete;

@@ -101,7 +101,7 @@ final class DepthFirstSearch<S, A> {
             }
         } catch (OutOfMemoryError e) {
             stack.clear();
-            stopReason = "out of memory: the bounds are too large for this heap (raise -Xmx or lower the bounds)";
+            stopReason = Limits.OUT_OF_MEMORY;
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, maxDepth, boundary, System.nanoTime() - start,

@@ -19,6 +19,8 @@ final class GraphRecorder<S, A> {
     private final Model<S, A> model;
     private final List<Predicate<S>> goals;
     final StateGraph<S, A> graph;
+    /** The graph's number of each fairness class met so far (used by the merging thread only). */
+    private final LongIntMap graphClasses = new LongIntMap();
     /** The final number of each state, by the provisional number the table gave it. */
     private int[] finalNumber = new int[1024];
     /** The provisional numbers given before the current level. */
@@ -52,7 +54,14 @@ final class GraphRecorder<S, A> {
     static final class Buffers {
         int[] targets = new int[1024];
         int[] actions = new int[1024];
-        long[] classes = new long[1024];
+        int[] classes = new int[1024];
+        /**
+         * This thread's numbering of the fairness classes it has seen (a class is the model's {@code long}), the
+         * class of each such number, and the graph's number for it once the merge has met it.
+         */
+        final LongIntMap classIndex = new LongIntMap();
+        long[] classValue = new long[64];
+        int[] graphClass = new int[64];
         int edges;
         int[] rowLength = new int[256];
         int rows;
@@ -77,6 +86,20 @@ final class GraphRecorder<S, A> {
         }
 
         void edge(int target, int action, long fairnessClass) {
+            int local = -1;
+            if (fairnessClass >= 0) {
+                local = classIndex.get(fairnessClass);
+                if (local < 0) {
+                    local = classIndex.size();
+                    classIndex.put(fairnessClass, local);
+                    if (local == graphClass.length) {
+                        graphClass = Arrays.copyOf(graphClass, local * 2);
+                        classValue = Arrays.copyOf(classValue, local * 2);
+                    }
+                    graphClass[local] = -1;
+                    classValue[local] = fairnessClass;
+                }
+            }
             if (edges == targets.length) {
                 targets = Arrays.copyOf(targets, edges * 2);
                 actions = Arrays.copyOf(actions, edges * 2);
@@ -84,7 +107,7 @@ final class GraphRecorder<S, A> {
             }
             targets[edges] = target;
             actions[edges] = action;
-            classes[edges++] = fairnessClass;
+            classes[edges++] = local;
             rowLength[rows - 1]++;
         }
 
@@ -216,7 +239,7 @@ final class GraphRecorder<S, A> {
             for (int row = 0; row < chunkRows[c]; row++) {
                 graph.startRow(expandedIds[c * chunkSize + row]);
                 for (int end = e + b.rowLength[chunkRow[c] + row]; e < end; e++) {
-                    graph.addEdge(finalNumber[b.targets[e]], b.actions[e], b.classes[e]);
+                    graph.addEdge(finalNumber[b.targets[e]], b.actions[e], graphClass(b, b.classes[e]));
                 }
             }
         }
@@ -227,9 +250,29 @@ final class GraphRecorder<S, A> {
         return next;
     }
 
+    /**
+     * The graph's number of a thread's fairness class: classes are numbered in order of first appearance in the
+     * rows, one number per class whichever threads met it.
+     */
+    private int graphClass(Buffers b, int local) {
+        if (local < 0) {
+            return -1;
+        }
+        if (b.graphClass[local] < 0) {
+            int g = graphClasses.get(b.classValue[local]);
+            if (g < 0) {
+                g = graph.classCount++;
+                graphClasses.put(b.classValue[local], g);
+            }
+            b.graphClass[local] = g;
+        }
+        return b.graphClass[local];
+    }
+
     /** Ends the search: every row is closed. */
     StateGraph<S, A> finish() {
         graph.finish();
+        finalNumber = null;
         return graph;
     }
 

@@ -45,6 +45,10 @@ public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemory
      * Why the search must stop, having found {@code states} states since {@code startNanos}: the state, time or
      * memory limit it has reached, or null when it may go on. (The depth limit is checked where levels are known.)
      */
+    /** The reason given when the heap ran out. */
+    static final String OUT_OF_MEMORY =
+            "out of memory: the bounds are too large for this heap (raise -Xmx or lower the bounds)";
+
     String reached(long states, long startNanos) {
         if (states >= maxStates) {
             return "state limit of " + maxStates + " reached";

@@ -30,8 +30,10 @@ final class StateGraph<S, A> {
     long[] edgeStart = new long[1];
     final IntChunks edgeTarget = new IntChunks();
     final IntChunks edgeAction = new IntChunks();
-    final LongChunks edgeClass = new LongChunks();
+    final IntChunks edgeClass = new IntChunks();
     long edges;
+    /** Fairness classes, numbered 0 to {@code classCount - 1} in order of first appearance in the rows. */
+    int classCount;
     final BitSet[] goal;
 
     StateGraph(Model<S, A> model, int goals) {
@@ -50,8 +52,8 @@ final class StateGraph<S, A> {
         return edgeAction.get(e);
     }
 
-    /** The model's fairness class of an edge, or {@link Model#NO_FAIRNESS}. */
-    long fairnessClass(long e) {
+    /** The fairness class of an edge (the graph's number for it), or -1 for none. */
+    int fairnessClass(long e) {
         return edgeClass.get(e);
     }
 
@@ -69,7 +71,7 @@ final class StateGraph<S, A> {
         filledRows = id + 1;
     }
 
-    void addEdge(int target, int action, long fairnessClass) {
+    void addEdge(int target, int action, int fairnessClass) {
         edgeTarget.add(target);
         edgeAction.add(action);
         edgeClass.add(fairnessClass);
