@@ -82,7 +82,7 @@ final class Liveness {
         for (int k = 0; k < count; k++) {
             members[fill[scc[order[k]]]++] = order[k];
         }
-        FairnessScratch scratch = new FairnessScratch();
+        FairnessScratch scratch = new FairnessScratch(g.classCount);
         byte[] judged = new byte[comps];
         for (int k = 0; k < count; k++) {
             int u = order[k];
@@ -182,71 +182,29 @@ final class Liveness {
         return comp;
     }
 
-    /**
-     * Per-class counters for one component at a time: a small open-addressing table from the model's fairness class
-     * to a slot, emptied between components (only the touched slots are reset).
-     */
+    /** Per-class counters reused from one component to the next (only the touched entries are reset). */
     private static final class FairnessScratch {
-        private static final long EMPTY = Long.MIN_VALUE;
-        long[] classOf = new long[64];
-        int[] enabledIn = new int[64];
-        int[] lastSeen = new int[64];
-        long[] internalEdge = new long[64];
-        int[] touched = new int[64];
+        final int[] enabledIn;
+        final int[] lastSeen;
+        final long[] internalEdge;
+        final int[] touched;
         int touchedCount;
 
-        FairnessScratch() {
-            java.util.Arrays.fill(classOf, EMPTY);
-        }
-
-        /** The slot of class {@code k}, made (counters at zero) when the class is new to this component. */
-        int slot(long k) {
-            int mask = classOf.length - 1;
-            int i = (int) Fingerprint.avalanche(k) & mask;
-            while (classOf[i] != EMPTY && classOf[i] != k) {
-                i = (i + 1) & mask;
-            }
-            if (classOf[i] == EMPTY) {
-                if (2 * (touchedCount + 1) > classOf.length) {
-                    grow();
-                    return slot(k);
-                }
-                classOf[i] = k;
-                enabledIn[i] = 0;
-                lastSeen[i] = -1;
-                internalEdge[i] = -1;
-                touched[touchedCount++] = i;
-            }
-            return i;
-        }
-
-        private void grow() {
-            long[] oldClass = classOf;
-            int[] oldEnabled = enabledIn;
-            int[] oldSeen = lastSeen;
-            long[] oldEdge = internalEdge;
-            int[] oldTouched = touched;
-            int count = touchedCount;
-            int cap = oldClass.length * 2;
-            classOf = new long[cap];
-            java.util.Arrays.fill(classOf, EMPTY);
-            enabledIn = new int[cap];
-            lastSeen = new int[cap];
-            internalEdge = new long[cap];
-            touched = new int[cap];
-            touchedCount = 0;
-            for (int t = 0; t < count; t++) {
-                int o = oldTouched[t];
-                int i = slot(oldClass[o]);
-                enabledIn[i] = oldEnabled[o];
-                lastSeen[i] = oldSeen[o];
-                internalEdge[i] = oldEdge[o];
-            }
+        FairnessScratch(int classes) {
+            enabledIn = new int[classes];
+            lastSeen = new int[classes];
+            internalEdge = new long[classes];
+            touched = new int[classes];
+            Arrays.fill(lastSeen, -1);
+            Arrays.fill(internalEdge, -1);
         }
 
         void reset() {
             for (int i = 0; i < touchedCount; i++) {
-                classOf[touched[i]] = EMPTY;
+                int k = touched[i];
+                enabledIn[k] = 0;
+                lastSeen[k] = -1;
+                internalEdge[k] = -1;
             }
             touchedCount = 0;
         }
@@ -272,15 +230,17 @@ final class Liveness {
         for (int m = from; m < to; m++) {
             int u = members[m];
             for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                long fairness = g.fairnessClass(e);
+                int k = g.fairnessClass(e);
                 boolean internal = scc[g.target(e)] == c;
                 if (internal && anyInternal < 0) {
                     anyInternal = e;
                 }
-                if (fairness < 0) {
+                if (k < 0) {
                     continue;
                 }
-                int k = f.slot(fairness);
+                if (f.lastSeen[k] == -1 && f.enabledIn[k] == 0) {
+                    f.touched[f.touchedCount++] = k;
+                }
                 if (f.lastSeen[k] != u) {
                     f.lastSeen[k] = u;
                     f.enabledIn[k]++;
