@@ -95,7 +95,8 @@ final class BreadthFirstSearch<S, A> {
         long[] successorFps = new long[16];
         int[] successorAction = new int[16];
         long sink;
-        final List<S> next = new ArrayList<>();
+        /** The states this thread found within the boundary in the current level. */
+        final StateArray<S> next = new StateArray<>(model.packing());
         long[] nextFps = new long[64];
         long[] inserted = new long[64];
         int insertedCount;
@@ -103,7 +104,7 @@ final class BreadthFirstSearch<S, A> {
         long boundary;
         long states;
         final long[] maxima = new long[metrics.size()];
-        final GraphRecorder.Buffers buffers = recorder == null ? null : new GraphRecorder.Buffers();
+        final GraphRecorder.Buffers<S> buffers = recorder == null ? null : new GraphRecorder.Buffers<>(next);
 
         Worker(int index) {
             this.index = index;
@@ -135,8 +136,10 @@ final class BreadthFirstSearch<S, A> {
             }
             boolean within = model.withinBoundary(t);
             if (buffers != null) {
-                buffers.found(ft, number, recorder.goals(t), within ? t : null);
-                if (!within) {
+                buffers.found(ft, number, recorder.goals(t), within ? next.size() : -1);
+                if (within) {
+                    next.add(t);
+                } else {
                     boundary++;
                 }
                 return;
@@ -240,21 +243,20 @@ final class BreadthFirstSearch<S, A> {
                 }
             }
             w0.settleLevel();
-            Object[] frontier;
+            StateArray<S> frontier = new StateArray<>(model.packing());
             long[] frontierFps;
             int[] frontierIds = null;
             if (recorder != null) {
-                GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), 0, CHUNK, null, table.numbersGiven());
-                frontier = f.states();
+                GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), 0, CHUNK, null, table.numbersGiven(),
+                        frontier, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
                 frontierFps = f.fps();
                 frontierIds = f.ids();
             } else {
-                frontier = w0.next.toArray();
-                frontierFps = Arrays.copyOf(w0.nextFps, frontier.length);
+                frontierFps = gather(workers, frontier);
             }
             statesSoFar.set(w0.states);
             level = 0;
-            while (frontier.length > 0) {
+            while (frontier.size() > 0) {
                 if (level >= limits.maxDepth()) {
                     stopReason = limits.depthReached();
                     break;
@@ -270,13 +272,8 @@ final class BreadthFirstSearch<S, A> {
                 if (stopReason != null) {
                     break;
                 }
-                int chunks = (frontier.length + CHUNK - 1) / CHUNK;
+                int chunks = (frontier.size() + CHUNK - 1) / CHUNK;
                 expandLevel(workers, pool, frontier, frontierFps);
-                frontier = null;
-                int total = 0;
-                for (Worker w : workers) {
-                    total += w.next.size();
-                }
                 if (anyInsertedThisLevel(workers)) {
                     depth = level + 1;
                 }
@@ -294,21 +291,11 @@ final class BreadthFirstSearch<S, A> {
                 }
                 if (recorder != null) {
                     GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), chunks, CHUNK, frontierIds,
-                            table.numbersGiven());
-                    frontier = f.states();
+                            table.numbersGiven(), frontier, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
                     frontierFps = f.fps();
                     frontierIds = f.ids();
                 } else {
-                    frontier = new Object[total];
-                    frontierFps = new long[total];
-                    int at = 0;
-                    for (Worker w : workers) {
-                        int n = w.next.size();
-                        System.arraycopy(w.next.toArray(), 0, frontier, at, n);
-                        System.arraycopy(w.nextFps, 0, frontierFps, at, n);
-                        at += n;
-                        w.next.clear();
-                    }
+                    frontierFps = gather(workers, frontier);
                 }
                 level++;
             }
@@ -327,12 +314,29 @@ final class BreadthFirstSearch<S, A> {
         return r;
     }
 
-    private static List<GraphRecorder.Buffers> buffers(List<? extends BreadthFirstSearch<?, ?>.Worker> workers) {
-        List<GraphRecorder.Buffers> out = new ArrayList<>();
-        for (BreadthFirstSearch<?, ?>.Worker w : workers) {
+    private List<GraphRecorder.Buffers<S>> buffers(List<Worker> workers) {
+        List<GraphRecorder.Buffers<S>> out = new ArrayList<>();
+        for (Worker w : workers) {
             out.add(w.buffers);
         }
         return out;
+    }
+
+    /** The next frontier, without a graph: the states the threads found, thread after thread; their fingerprints. */
+    private long[] gather(List<Worker> workers, StateArray<S> frontier) {
+        frontier.clear();
+        int total = 0;
+        for (Worker w : workers) {
+            total += w.next.size();
+        }
+        long[] fps = new long[total];
+        for (Worker w : workers) {
+            System.arraycopy(w.nextFps, 0, fps, frontier.size(), w.next.size());
+            for (int i = 0; i < w.next.size(); i++) {
+                frontier.addFrom(w.next, i);
+            }
+        }
+        return fps;
     }
 
     private boolean anyInsertedThisLevel(List<Worker> workers) {
@@ -344,11 +348,11 @@ final class BreadthFirstSearch<S, A> {
         return false;
     }
 
-    private void expandLevel(List<Worker> workers, ExecutorService pool, Object[] frontier, long[] fps) {
-        WorkQueue queue = new WorkQueue(frontier.length, CHUNK);
+    private void expandLevel(List<Worker> workers, ExecutorService pool, StateArray<S> frontier, long[] fps) {
+        WorkQueue queue = new WorkQueue(frontier.size(), CHUNK);
         int depth = level;
         if (recorder != null) {
-            recorder.startLevel((frontier.length + CHUNK - 1) / CHUNK);
+            recorder.startLevel((frontier.size() + CHUNK - 1) / CHUNK);
         }
         for (Worker w : workers) {
             w.startLevel();
@@ -358,14 +362,12 @@ final class BreadthFirstSearch<S, A> {
             while (stopReason == null && (c = queue.take()) >= 0) {
                 long statesBefore = w.states;
                 long transitionsBefore = w.transitions;
-                int end = Math.min(frontier.length, (c + 1) * CHUNK);
+                int end = Math.min(frontier.size(), (c + 1) * CHUNK);
                 if (recorder != null) {
                     recorder.startChunk(c, w.index, w.buffers);
                 }
                 for (int i = c * CHUNK; i < end; i++) {
-                    @SuppressWarnings("unchecked")
-                    S s = (S) frontier[i];
-                    w.expand(s, fps[i], depth);
+                    w.expand(frontier.get(i), fps[i], depth);
                 }
                 if (recorder != null) {
                     recorder.endChunk(c, w.buffers);

@@ -143,19 +143,17 @@ public final class Checker<S, A> {
         }
         recorder = null;
         List<PropertyResult<S, A>> live = new ArrayList<>();
-        for (int i = 0; i < liveness.size(); i++) {
-            PropertyResult<S, A> r;
-            if (graph == null) {
-                r = new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, graphIncomplete);
-            } else {
-                try {
-                    r = Liveness.check(graph, liveness.get(i), i);
-                } catch (OutOfMemoryError e) {
-                    r = new PropertyResult<>(liveness.get(i), Verdict.INCOMPLETE, null, Limits.OUT_OF_MEMORY);
-                    graphIncomplete = Limits.OUT_OF_MEMORY;
+        if (graph == null) {
+            for (Property<S, A> p : liveness) {
+                live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
+            }
+        } else {
+            live = Liveness.checkAll(graph, liveness, threads);
+            for (PropertyResult<S, A> r : live) {
+                if (r.verdict() == Verdict.INCOMPLETE) {
+                    graphIncomplete = r.detail();
                 }
             }
-            live.add(r);
         }
         String incomplete = safe.incompleteReason() != null ? safe.incompleteReason()
                 : liveness.isEmpty() ? null : graphIncomplete;

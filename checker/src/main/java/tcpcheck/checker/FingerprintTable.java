@@ -92,13 +92,7 @@ public final class FingerprintTable {
      *         level, its parent tag becomes the smaller of the two)
      */
     public boolean add(long fp, int parentTag) {
-        Segment s = segments[segmentOf(tagOf(fp))];
-        if (concurrent) {
-            synchronized (s) {
-                return s.add(fp, parentTag);
-            }
-        }
-        return s.add(fp, parentTag);
+        return (insert(fp, parentTag, null) & 1) != 0;
     }
 
     /**
@@ -107,13 +101,17 @@ public final class FingerprintTable {
      * @return the state's number times 2, plus 1 when the state is new
      */
     public long addNumbered(long fp, int parentTag) {
+        return insert(fp, parentTag, nextNumber);
+    }
+
+    private long insert(long fp, int parentTag, AtomicInteger numbers) {
         Segment s = segments[segmentOf(tagOf(fp))];
         if (concurrent) {
             synchronized (s) {
-                return s.addNumbered(fp, parentTag, nextNumber);
+                return s.insert(fp, parentTag, numbers);
             }
         }
-        return s.addNumbered(fp, parentTag, nextNumber);
+        return s.insert(fp, parentTag, numbers);
     }
 
     /** How many numbers {@link #addNumbered} has given out. */
@@ -160,8 +158,9 @@ public final class FingerprintTable {
         long sink = 0;
         for (int i = 0; i < n; i++) {
             long fp = fps[i];
-            long[] ks = segments[segmentOf(tagOf(fp))].keys;
-            sink += ks[Segment.home(fp, ks.length)];
+            Segment s = segments[segmentOf(tagOf(fp))];
+            long[] ks = s.keys;
+            sink += ks[Segment.home(fp, ks.length >> s.shift) << s.shift];
         }
         return sink;
     }
@@ -170,19 +169,16 @@ public final class FingerprintTable {
     public long capacity() {
         long n = 0;
         for (Segment s : segments) {
-            n += s.keys.length;
+            n += s.capacity;
         }
         return n;
     }
 
     public boolean contains(long fp) {
         Segment s = segments[segmentOf(tagOf(fp))];
-        if (concurrent) {
-            synchronized (s) {
-                return s.find(fp) >= 0;
-            }
+        synchronized (s) {
+            return s.find(fp) >= 0;
         }
-        return s.find(fp) >= 0;
     }
 
     /** The parent tag recorded for a state (as an unsigned value), or -1 when the state is unknown. */
@@ -190,7 +186,7 @@ public final class FingerprintTable {
         Segment s = segments[segmentOf(tagOf(fp))];
         synchronized (s) {
             int i = s.find(fp);
-            return i < 0 ? -1 : Integer.toUnsignedLong(s.tags[i]);
+            return i < 0 ? -1 : Integer.toUnsignedLong(s.tag(i));
         }
     }
 
@@ -215,74 +211,95 @@ public final class FingerprintTable {
     public long bytes() {
         long n = 0;
         for (Segment s : segments) {
-            n += (long) s.keys.length * (Long.BYTES + Integer.BYTES * (numbered ? 2 : 1));
+            n += (long) s.capacity * (Long.BYTES + Integer.BYTES * (numbered ? 2 : 1));
         }
         return n;
     }
 
+    /**
+     * One stripe: a linear-probing table. Plain, the fingerprints are in {@code keys} and the parent tags in
+     * {@code tags}, so that looking up a known state reads one array. Numbered, each slot is two adjacent words of
+     * {@code keys}, the fingerprint and then the parent tag (high half) with the number (low half), so that the
+     * lookup of a known state, which needs its number, reads one cache line.
+     */
     private static final class Segment {
+        /** Fingerprints (plain), or fingerprint and link word per slot (numbered). */
         long[] keys;
+        /** Parent tags (plain); null when numbered. */
         int[] tags;
-        /** The states' numbers, in a numbered table; else null. */
-        int[] numbers;
+        /** log2 of the words per slot: 0 plain, 1 numbered. */
+        final int shift;
+        int capacity;
         int size;
         int threshold;
 
         Segment(int capacity, boolean numbered) {
-            allocate(capacity, numbered);
+            this.shift = numbered ? 1 : 0;
+            allocate(capacity);
         }
 
-        private void allocate(int capacity, boolean numbered) {
-            keys = new long[capacity];
-            tags = new int[capacity];
-            numbers = numbered ? new int[capacity] : null;
-            threshold = (int) (capacity * MAX_LOAD);
+        private void allocate(int slots) {
+            capacity = slots;
+            keys = new long[slots << shift];
+            tags = shift == 0 ? new int[slots] : null;
+            threshold = (int) (slots * MAX_LOAD);
         }
 
         private static int home(long fp, int capacity) {
             return (int) ((((fp >>> 32) & HOME_MASK) * capacity) >>> HOME_BITS);
         }
 
+        long key(int i) {
+            return keys[i << shift];
+        }
+
+        int tag(int i) {
+            return shift == 0 ? tags[i] : (int) (keys[(i << 1) + 1] >>> 32);
+        }
+
+        private void setTag(int i, int tag) {
+            if (shift == 0) {
+                tags[i] = tag;
+            } else {
+                int w = (i << 1) + 1;
+                keys[w] = (long) tag << 32 | (keys[w] & 0xFFFF_FFFFL);
+            }
+        }
+
+        private int number(int i) {
+            return (int) keys[(i << 1) + 1];
+        }
+
         int find(long fp) {
-            long[] ks = keys;
-            int cap = ks.length;
-            int i = home(fp, cap);
+            int i = home(fp, capacity);
             while (true) {
-                long k = ks[i];
+                long k = key(i);
                 if (k == 0) {
                     return -1;
                 }
                 if ((k & ~NEW_FLAG) == fp) {
                     return i;
                 }
-                if (++i == cap) {
+                if (++i == capacity) {
                     i = 0;
                 }
             }
         }
 
-        boolean add(long fp, int parentTag) {
-            return (insert(fp, parentTag, null) & 1) != 0;
-        }
-
-        long addNumbered(long fp, int parentTag, AtomicInteger next) {
-            return insert(fp, parentTag, next);
-        }
-
         /** Inserts or finds {@code fp}: its number (0 when not numbered) times 2, plus 1 when it is new. */
-        private long insert(long fp, int parentTag, AtomicInteger next) {
-            long[] ks = keys;
-            int cap = ks.length;
-            int i = home(fp, cap);
+        long insert(long fp, int parentTag, AtomicInteger next) {
+            int i = home(fp, capacity);
             while (true) {
-                long k = ks[i];
+                long k = key(i);
                 if (k == 0) {
-                    ks[i] = fp | NEW_FLAG;
-                    tags[i] = parentTag;
                     int number = 0;
-                    if (numbers != null) {
+                    if (shift == 0) {
+                        keys[i] = fp | NEW_FLAG;
+                        tags[i] = parentTag;
+                    } else {
                         number = next.getAndIncrement();
-                        numbers[i] = number;
+                        keys[i << 1] = fp | NEW_FLAG;
+                        keys[(i << 1) + 1] = (long) parentTag << 32 | Integer.toUnsignedLong(number);
                     }
                     if (++size > threshold) {
                         grow();
@@ -290,12 +307,12 @@ public final class FingerprintTable {
                     return (long) number << 1 | 1;
                 }
                 if ((k & ~NEW_FLAG) == fp) {
-                    if ((k & NEW_FLAG) != 0 && Integer.compareUnsigned(parentTag, tags[i]) < 0) {
-                        tags[i] = parentTag;
+                    if ((k & NEW_FLAG) != 0 && Integer.compareUnsigned(parentTag, tag(i)) < 0) {
+                        setTag(i, parentTag);
                     }
-                    return numbers == null ? 0 : (long) numbers[i] << 1;
+                    return shift == 0 ? 0 : (long) number(i) << 1;
                 }
-                if (++i == cap) {
+                if (++i == capacity) {
                     i = 0;
                 }
             }
@@ -304,30 +321,28 @@ public final class FingerprintTable {
         void settle(long fp) {
             int i = find(fp);
             if (i >= 0) {
-                keys[i] &= ~NEW_FLAG;
+                keys[i << shift] &= ~NEW_FLAG;
             }
         }
 
         void settleAll() {
             long[] ks = keys;
-            for (int i = 0; i < ks.length; i++) {
-                ks[i] &= ~NEW_FLAG;
+            for (int w = 0; w < ks.length; w += 1 << shift) {
+                ks[w] &= ~NEW_FLAG;
             }
         }
 
         void withTag(int tag, LongConsumer out) {
-            long[] ks = keys;
-            int cap = ks.length;
-            int i = home(((long) tag) << 32, cap);
+            int i = home(((long) tag) << 32, capacity);
             while (true) {
-                long k = ks[i];
+                long k = key(i);
                 if (k == 0) {
                     return;
                 }
                 if ((int) (k >>> 32) == tag) {
                     out.accept(k & ~NEW_FLAG);
                 }
-                if (++i == cap) {
+                if (++i == capacity) {
                     i = 0;
                 }
             }
@@ -336,24 +351,23 @@ public final class FingerprintTable {
         private void grow() {
             long[] oldKeys = keys;
             int[] oldTags = tags;
-            int[] oldNumbers = numbers;
-            allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1),
-                    oldNumbers != null);
-            long[] ks = keys;
-            int cap = ks.length;
-            for (int j = 0; j < oldKeys.length; j++) {
-                long k = oldKeys[j];
+            int oldCapacity = capacity;
+            allocate((int) Math.min((Integer.MAX_VALUE - 8) >> shift, (long) (oldCapacity * GROWTH) + 1));
+            for (int j = 0; j < oldCapacity; j++) {
+                long k = oldKeys[j << shift];
                 if (k != 0) {
-                    int i = home(k, cap);
-                    while (ks[i] != 0) {
-                        if (++i == cap) {
+                    int i = home(k, capacity);
+                    while (key(i) != 0) {
+                        if (++i == capacity) {
                             i = 0;
                         }
                     }
-                    ks[i] = k;
-                    tags[i] = oldTags[j];
-                    if (oldNumbers != null) {
-                        numbers[i] = oldNumbers[j];
+                    if (shift == 0) {
+                        keys[i] = k;
+                        tags[i] = oldTags[j];
+                    } else {
+                        keys[i << 1] = k;
+                        keys[(i << 1) + 1] = oldKeys[(j << 1) + 1];
                     }
                 }
             }

@@ -51,7 +51,7 @@ final class GraphRecorder<S, A> {
     }
 
     /** One search thread's record of the current level. */
-    static final class Buffers {
+    static final class Buffers<S> {
         int[] targets = new int[1024];
         int[] actions = new int[1024];
         int[] classes = new int[1024];
@@ -68,13 +68,19 @@ final class GraphRecorder<S, A> {
         long[] fps = new long[256];
         int[] numbers = new int[256];
         long[] goalBits = new long[256];
-        Object[] states = new Object[256];
+        /** Where each state found lies in {@link #states}, or -1 for a state outside the boundary. */
+        int[] stateAt = new int[256];
         int found;
+        /** The states found within the boundary (the search thread's own array). */
+        final StateArray<S> states;
+
+        Buffers(StateArray<S> states) {
+            this.states = states;
+        }
 
         void clear() {
             edges = 0;
             rows = 0;
-            Arrays.fill(states, 0, found, null);
             found = 0;
         }
 
@@ -111,30 +117,30 @@ final class GraphRecorder<S, A> {
             rowLength[rows - 1]++;
         }
 
-        /** A new state; {@code state} is null when it lies outside the boundary. */
-        void found(long fp, int number, long goals, Object state) {
+        /** A new state; {@code at} is where it lies in {@link #states}, or -1 when it lies outside the boundary. */
+        void found(long fp, int number, long goals, int at) {
             if (found == fps.length) {
                 int n = found * 2;
                 fps = Arrays.copyOf(fps, n);
                 numbers = Arrays.copyOf(numbers, n);
                 goalBits = Arrays.copyOf(goalBits, n);
-                states = Arrays.copyOf(states, n);
+                stateAt = Arrays.copyOf(stateAt, n);
             }
             fps[found] = fp;
             numbers[found] = number;
             goalBits[found] = goals;
-            states[found++] = state;
+            stateAt[found++] = at;
         }
     }
 
     /** Called by the thread that takes chunk {@code c} of the frontier, before it expands it. */
-    void startChunk(int c, int worker, Buffers b) {
+    void startChunk(int c, int worker, Buffers<S> b) {
         chunkWorker[c] = worker;
         chunkRow[c] = b.rows;
         chunkEdge[c] = b.edges;
     }
 
-    void endChunk(int c, Buffers b) {
+    void endChunk(int c, Buffers<S> b) {
         chunkRows[c] = b.rows - chunkRow[c];
     }
 
@@ -149,8 +155,8 @@ final class GraphRecorder<S, A> {
         }
     }
 
-    /** The next frontier: states within the boundary, their fingerprints and numbers, in number order. */
-    record Frontier(Object[] states, long[] fps, int[] ids) {
+    /** The next frontier's fingerprints and numbers, in number order (its states are in the array given). */
+    record Frontier(long[] fps, int[] ids) {
     }
 
     /**
@@ -160,18 +166,22 @@ final class GraphRecorder<S, A> {
      * @param chunks the chunks the expanded frontier was cut into (0 for the initial states)
      * @param expandedIds the numbers of the states of the expanded frontier
      * @param given the provisional numbers given so far (the table's count)
+     * @param next receives the next frontier's states (it is cleared first)
      */
-    Frontier endLevel(List<Buffers> buffers, int chunks, int chunkSize, int[] expandedIds, int given) {
+    Frontier endLevel(List<Buffers<S>> buffers, int chunks, int chunkSize, int[] expandedIds, int given,
+                      StateArray<S> next, Parallel parallel) {
         int n = given - levelBase;
         long[] fp = new long[n];
         long[] goalBits = new long[n];
-        Object[] state = new Object[n];
-        for (Buffers b : buffers) {
+        // Where each new state lies: the thread in the high half, its index in the thread's array in the low half.
+        long[] where = new long[n];
+        for (int w = 0; w < buffers.size(); w++) {
+            Buffers<S> b = buffers.get(w);
             for (int j = 0; j < b.found; j++) {
                 int local = b.numbers[j] - levelBase;
                 fp[local] = b.fps[j];
                 goalBits[local] = b.goalBits[j];
-                state[local] = b.states[j];
+                where[local] = b.stateAt[j] < 0 ? -1 : (long) w << 32 | b.stateAt[j];
             }
         }
         if (finalNumber.length < given) {
@@ -189,18 +199,14 @@ final class GraphRecorder<S, A> {
             }
         }
         for (int c = 0; c < chunks; c++) {
-            Buffers b = buffers.get(chunkWorker[c]);
-            int from = chunkEdge[c];
-            int to = from;
-            for (int row = 0; row < chunkRows[c]; row++) {
-                to += b.rowLength[chunkRow[c] + row];
-            }
-            for (int e = from; e < to; e++) {
+            Buffers<S> b = buffers.get(chunkWorker[c]);
+            for (int e = chunkEdge[c], to = e + chunkEdges(b, c); e < to; e++) {
                 int t = b.targets[e];
                 if (t >= levelBase && finalNumber[t] < 0) {
                     finalNumber[t] = base + k;
                     order[k++] = t - levelBase;
                 }
+                graphClass(b, b.classes[e]);
             }
         }
         if (k != n) {
@@ -213,48 +219,78 @@ final class GraphRecorder<S, A> {
             for (long bits = goalBits[local]; bits != 0; bits &= bits - 1) {
                 graph.goal[Long.numberOfTrailingZeros(bits)].set(id);
             }
-            if (state[local] == null) {
+            if (where[local] < 0) {
                 graph.boundary.set(id);
             } else {
                 within++;
             }
         }
-        Frontier next = new Frontier(new Object[within], new long[within], new int[within]);
-        int w = 0;
+        Frontier frontier = new Frontier(new long[within], new int[within]);
+        next.clear();
         for (int r = 0; r < n; r++) {
             int local = order[r];
-            if (state[local] != null) {
-                next.states[w] = state[local];
-                next.fps[w] = fp[local];
-                next.ids[w++] = base + r;
+            if (where[local] >= 0) {
+                frontier.fps[next.size()] = fp[local];
+                frontier.ids[next.size()] = base + r;
+                next.addFrom(buffers.get((int) (where[local] >>> 32)).states, (int) where[local]);
             }
         }
         graph.size = base + n;
         if (base == 0) {
             initialIndex(fp);
         }
+        // The rows in order, then their edges copied on every thread (a chunk's edges are contiguous in the graph).
+        long[] chunkStart = new long[chunks];
         for (int c = 0; c < chunks; c++) {
-            Buffers b = buffers.get(chunkWorker[c]);
-            int e = chunkEdge[c];
+            Buffers<S> b = buffers.get(chunkWorker[c]);
             for (int row = 0; row < chunkRows[c]; row++) {
-                graph.startRow(expandedIds[c * chunkSize + row]);
-                for (int end = e + b.rowLength[chunkRow[c] + row]; e < end; e++) {
-                    graph.addEdge(finalNumber[b.targets[e]], b.actions[e], graphClass(b, b.classes[e]));
+                long first = graph.startRow(expandedIds[c * chunkSize + row], b.rowLength[chunkRow[c] + row]);
+                if (row == 0) {
+                    chunkStart[c] = first;
                 }
             }
         }
+        graph.reserveEdges();
+        parallel.run((part, parts) -> {
+            for (int c = part; c < chunks; c += parts) {
+                Buffers<S> b = buffers.get(chunkWorker[c]);
+                long to = chunkStart[c];
+                for (int e = chunkEdge[c], end = e + chunkEdges(b, c); e < end; e++, to++) {
+                    int k2 = b.classes[e];
+                    graph.setEdge(to, finalNumber[b.targets[e]], b.actions[e], k2 < 0 ? -1 : b.graphClass[k2]);
+                }
+            }
+        });
         levelBase = given;
-        for (Buffers b : buffers) {
+        for (Buffers<S> b : buffers) {
             b.clear();
         }
-        return next;
+        return frontier;
+    }
+
+    /** The edges chunk {@code c} wrote into {@code b}. */
+    private int chunkEdges(Buffers<S> b, int c) {
+        int n = 0;
+        for (int row = 0; row < chunkRows[c]; row++) {
+            n += b.rowLength[chunkRow[c] + row];
+        }
+        return n;
+    }
+
+    /** Runs a job on every search thread: {@code job.run(part, parts)} for each part. */
+    interface Parallel {
+        void run(Job job);
+
+        interface Job {
+            void run(int part, int parts);
+        }
     }
 
     /**
      * The graph's number of a thread's fairness class: classes are numbered in order of first appearance in the
      * rows, one number per class whichever threads met it.
      */
-    private int graphClass(Buffers b, int local) {
+    private int graphClass(Buffers<S> b, int local) {
         if (local < 0) {
             return -1;
         }

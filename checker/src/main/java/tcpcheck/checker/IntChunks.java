@@ -3,8 +3,8 @@ package tcpcheck.checker;
 import java.util.Arrays;
 
 /**
- * An append-only array of ints in chunks of 2^20, for arrays of hundreds of millions of entries: it grows without
- * copying (a doubling copy would hold the old and the new array at once).
+ * An array of ints in chunks of 2^20, for arrays of hundreds of millions of entries: it grows without copying (a
+ * doubling copy would hold the old and the new array at once), and threads may fill disjoint parts of it at once.
  */
 final class IntChunks {
     private static final int BITS = 20;
@@ -13,16 +13,25 @@ final class IntChunks {
     private int[][] chunks = new int[16][];
     private long size;
 
-    void add(int v) {
-        int c = (int) (size >>> BITS);
-        if (c == chunks.length) {
-            chunks = Arrays.copyOf(chunks, c * 2);
+    /** Makes the array {@code n} long (n ≥ size), so that {@link #set} may fill it, from several threads at once. */
+    void extendTo(long n) {
+        if (n <= size) {
+            return;
         }
-        if (chunks[c] == null) {
-            chunks[c] = new int[SIZE];
+        int last = (int) ((n - 1) >>> BITS);
+        if (last >= chunks.length) {
+            chunks = Arrays.copyOf(chunks, Math.max(last + 1, chunks.length * 2));
         }
-        chunks[c][(int) (size & MASK)] = v;
-        size++;
+        for (int c = 0; c <= last; c++) {
+            if (chunks[c] == null) {
+                chunks[c] = new int[SIZE];
+            }
+        }
+        size = n;
+    }
+
+    void set(long i, int v) {
+        chunks[(int) (i >>> BITS)][(int) (i & MASK)] = v;
     }
 
     int get(long i) {

@@ -34,6 +34,60 @@ final class Liveness {
     private Liveness() {
     }
 
+    /** Scratch memory of one {@link #check}, per state of the graph (arrays of steps 1 and 2), with a margin. */
+    private static final long BYTES_PER_STATE = 64;
+
+    /**
+     * Checks each of {@code ps} (the graph's goals, in order) on the graph: as many at once as {@code threads} and
+     * the free heap allow, each with its own scratch arrays. A check that runs out of memory is INCOMPLETE.
+     */
+    static <S, A> List<PropertyResult<S, A>> checkAll(StateGraph<S, A> g, List<Property<S, A>> ps, int threads) {
+        long free = Runtime.getRuntime().maxMemory() - Limits.usedMemory();
+        long fit = Math.max(1, free / Math.max(1, BYTES_PER_STATE * g.size));
+        int parallel = (int) Math.min(Math.min(threads, ps.size()), fit);
+        List<PropertyResult<S, A>> out = new ArrayList<>();
+        if (parallel <= 1) {
+            for (int i = 0; i < ps.size(); i++) {
+                out.add(checkOrIncomplete(g, ps.get(i), i));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "tcpcheck-liveness");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<PropertyResult<S, A>>> futures = new ArrayList<>();
+            for (int i = 0; i < ps.size(); i++) {
+                int goal = i;
+                futures.add(pool.submit(() -> checkOrIncomplete(g, ps.get(goal), goal)));
+            }
+            for (java.util.concurrent.Future<PropertyResult<S, A>> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <S, A> PropertyResult<S, A> checkOrIncomplete(StateGraph<S, A> g, Property<S, A> p, int goal) {
+        try {
+            return check(g, p, goal);
+        } catch (OutOfMemoryError e) {
+            return new PropertyResult<>(p, Verdict.INCOMPLETE, null, Limits.OUT_OF_MEMORY);
+        }
+    }
+
     static <S, A> PropertyResult<S, A> check(StateGraph<S, A> g, Property<S, A> p, int goalIndex) {
         BitSet goal = g.goal[goalIndex];
         int n = g.size;

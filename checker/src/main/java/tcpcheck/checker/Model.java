@@ -80,6 +80,14 @@ public interface Model<S, A> {
         return withinBoundary(state) && successors(state).isEmpty();
     }
 
+    /**
+     * How the states pack into words, or null. With a packing the breadth-first search keeps its frontier in
+     * primitive arrays (see {@link StatePacking}); without one, as objects.
+     */
+    default StatePacking<S> packing() {
+        return null;
+    }
+
     /** A one-line description of an action, for traces. */
     default String describe(A action) {
         return String.valueOf(action);

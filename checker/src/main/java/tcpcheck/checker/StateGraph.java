@@ -62,8 +62,8 @@ final class StateGraph<S, A> {
         return !boundary.get(id) && edgeStart[id] == edgeStart[id + 1];
     }
 
-    /** Appends the next state's row of edges; rows come in order of state number. */
-    void startRow(int id) {
+    /** Starts the next state's row of edges; rows come in order of state number. */
+    private void startRow(int id) {
         ensureRows(id + 2);
         for (int v = filledRows; v <= id; v++) {
             edgeStart[v] = edges;
@@ -71,11 +71,25 @@ final class StateGraph<S, A> {
         filledRows = id + 1;
     }
 
-    void addEdge(int target, int action, int fairnessClass) {
-        edgeTarget.add(target);
-        edgeAction.add(action);
-        edgeClass.add(fairnessClass);
-        edges++;
+    /** Appends the next state's row of {@code n} edges, to be filled by {@link #setEdge}; returns the first. */
+    long startRow(int id, int n) {
+        startRow(id);
+        long first = edges;
+        edges += n;
+        return first;
+    }
+
+    /** Makes room for the edges announced by {@link #startRow(int, int)}. */
+    void reserveEdges() {
+        edgeTarget.extendTo(edges);
+        edgeAction.extendTo(edges);
+        edgeClass.extendTo(edges);
+    }
+
+    void setEdge(long e, int target, int action, int fairnessClass) {
+        edgeTarget.set(e, target);
+        edgeAction.set(e, action);
+        edgeClass.set(e, fairnessClass);
     }
 
     /** Closes the rows once every state is known: states not expanded have none. */

@@ -122,6 +122,82 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * A model that packs its states (so the search keeps its frontier in words) gives the same counts, verdicts and
+     * counterexamples as the same model without a packing, on one thread or two; and the {@code eventually}
+     * properties, checked one after the other on one thread and side by side on two, agree. Dining philosophers
+     * N = 10 with a fairness class per philosopher: "0 eats" fails (the deadlock), "someone holds a fork" holds (weak
+     * fairness makes a thinker take a fork), and the terminal property finds the deadlock.
+     */
+    @Test
+    void packedFrontierAndParallelLivenessChangeNothing() {
+        DiningPhilosophers base = new DiningPhilosophers(10);
+        CheckResult<DiningPhilosophers.State, Integer> reference = philosophers(base, false, 1);
+        assertEquals(6_726, reference.statistics().states());
+        assertEquals(Verdict.VIOLATED, reference.results().get(1).verdict());
+        assertEquals(Verdict.HOLDS, reference.results().get(2).verdict());
+        for (boolean packed : new boolean[] {false, true}) {
+            for (int threads = 1; threads <= 2; threads++) {
+                assertSame(reference, philosophers(base, packed, threads));
+            }
+        }
+    }
+
+    private static CheckResult<DiningPhilosophers.State, Integer> philosophers(DiningPhilosophers base,
+                                                                                boolean packed, int threads) {
+        Model<DiningPhilosophers.State, Integer> m = new Model<>() {
+            public List<DiningPhilosophers.State> initialStates() {
+                return base.initialStates();
+            }
+
+            public void actions(DiningPhilosophers.State s, List<Integer> out) {
+                base.actions(s, out);
+            }
+
+            public DiningPhilosophers.State nextState(DiningPhilosophers.State s, Integer a) {
+                return base.nextState(s, a);
+            }
+
+            public long fingerprint(DiningPhilosophers.State s) {
+                return base.fingerprint(s);
+            }
+
+            public long fairness(DiningPhilosophers.State s, Integer a) {
+                return a;
+            }
+
+            public StatePacking<DiningPhilosophers.State> packing() {
+                return !packed ? null : new StatePacking<>() {
+                    public int words() {
+                        return 2;
+                    }
+
+                    public void pack(DiningPhilosophers.State s, long[] to, int at) {
+                        long w = 0;
+                        for (int i = 0; i < s.pc().length; i++) {
+                            w |= (long) s.pc()[i] << (2 * i);
+                        }
+                        to[at] = s.pc().length;
+                        to[at + 1] = w;
+                    }
+
+                    public DiningPhilosophers.State unpack(long[] from, int at) {
+                        int[] pc = new int[(int) from[at]];
+                        for (int i = 0; i < pc.length; i++) {
+                            pc[i] = (int) (from[at + 1] >>> (2 * i)) & 3;
+                        }
+                        return new DiningPhilosophers.State(pc);
+                    }
+                };
+            }
+        };
+        return Checker.of(m).property(Property.terminal("no deadlock", s -> false))
+                .property(Property.eventually("0 eats", s -> s.pc()[0] == 2))
+                .property(Property.eventually("someone holds a fork", s -> !DiningPhilosophers.eating(s).isEmpty()
+                        || java.util.Arrays.stream(s.pc()).anyMatch(p -> p == 1)))
+                .threads(threads).run();
+    }
+
     private static CheckResult<DiningPhilosophers.State, Integer> run(DiningPhilosophers m, int threads) {
         return Checker.of(m).property(Property.terminal("no deadlock", s -> false))
                 .property(Property.sometimes("three eat", s -> DiningPhilosophers.eating(s).size() == 3))

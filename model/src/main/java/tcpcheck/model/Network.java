@@ -35,6 +35,11 @@ public final class Network {
         return new Network(EMPTY, EMPTY);
     }
 
+    /** The network with these segments in flight (sorted arrays, as {@link #toward} gives them; not copied). */
+    static Network of(int[] toA, int[] toB) {
+        return new Network(toA.length == 0 ? EMPTY : toA, toB.length == 0 ? EMPTY : toB);
+    }
+
     /** The segments in flight toward A or B, in increasing order of their packing (do not modify). */
     public int[] toward(int direction) {
         return direction == TO_A ? toA : toB;

@@ -2,6 +2,7 @@ package tcpcheck.model;
 
 import java.util.List;
 import tcpcheck.checker.Model;
+import tcpcheck.checker.StatePacking;
 
 /**
  * TCP connection management for one port pair (SPEC section 1): A, the client, and B, the server, over a network
@@ -49,6 +50,11 @@ public final class TcpModel implements Model<TcpState, Action> {
         Host a = new Host(Tcb.closed(), Application.idle(), -1, 0, false);
         Host b = new Host(Tcb.listen(), Application.idle(), -1, 0, false);
         return List.of(new TcpState(a, b, Network.empty(), 0, 0, 0, false, false));
+    }
+
+    @Override
+    public StatePacking<TcpState> packing() {
+        return TcpState.packing(params.capacity());
     }
 
     @Override
@@ -250,8 +256,9 @@ public final class TcpModel implements Model<TcpState, Action> {
         }
         Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen);
         TcpState out = s;
-        for (Segment r : arr.replies()) {
-            out = send(out, e, r, new Stamp(h.connection(), -1));
+        List<Segment> replies = arr.replies();
+        for (int i = 0; i < replies.size(); i++) {
+            out = send(out, e, replies.get(i), new Stamp(h.connection(), -1));
         }
         Output.Sent sent = output.send(t);
         h = h.with(sent.tcb());
@@ -338,7 +345,7 @@ public final class TcpModel implements Model<TcpState, Action> {
      * after R retransmissions, give up: A to CLOSED, B to LISTEN, no RST (SPEC section 2). Giving up is an abort.
      */
     private TcpState retransmissionTimeout(TcpState s, int e) {
-        if (s.tcb(e).retransmitTimer() != 0) {
+        if (s.retransmitTimer(e) != 0) {
             return null;
         }
         Host h = s.host(e);
@@ -355,7 +362,7 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /** The TIME-WAIT timeout (RFC 9293 3.10.8): delete the TCB, enter CLOSED. */
     private TcpState timeWaitTimeout(TcpState s, int e) {
-        if (s.tcb(e).timeWaitTimer() != 0) {
+        if (s.timeWaitTimer(e) != 0) {
             return null;
         }
         Host h = s.host(e);
@@ -380,24 +387,18 @@ public final class TcpModel implements Model<TcpState, Action> {
      * nothing is not taken.
      */
     private TcpState tick(TcpState s) {
-        Tcb ta = s.tcb(A);
-        Tcb tb = s.tcb(B);
-        if (ta.retransmitTimer() == 0 || tb.retransmitTimer() == 0 || ta.timeWaitTimer() == 0
-                || tb.timeWaitTimer() == 0 || s.network().oldest() >= params.msl() - 1) {
+        int ra = s.retransmitTimer(A);
+        int rb = s.retransmitTimer(B);
+        int wa = s.timeWaitTimer(A);
+        int wb = s.timeWaitTimer(B);
+        if (ra == 0 || rb == 0 || wa == 0 || wb == 0 || s.network().oldest() >= params.msl() - 1) {
             return null;
         }
-        boolean running = ta.retransmitTimer() > 0 || tb.retransmitTimer() > 0 || ta.timeWaitTimer() > 0
-                || tb.timeWaitTimer() > 0;
+        boolean running = ra > 0 || rb > 0 || wa > 0 || wb > 0;
         if (!running && s.network().isEmpty()) {
             return null;
         }
-        return s.withHost(A, s.a().with(countDown(ta))).withHost(B, s.b().with(countDown(tb)))
-                .withNetwork(s.network().aged());
-    }
-
-    private static Tcb countDown(Tcb t) {
-        return t.withRetransmission(t.retransmitTimer() > 0 ? t.retransmitTimer() - 1 : t.retransmitTimer(),
-                t.retries()).withTimeWaitTimer(t.timeWaitTimer() > 0 ? t.timeWaitTimer() - 1 : t.timeWaitTimer());
+        return s.ticked();
     }
 
     /**

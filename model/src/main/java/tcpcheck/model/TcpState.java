@@ -1,6 +1,7 @@
 package tcpcheck.model;
 
 import tcpcheck.checker.Fingerprint;
+import tcpcheck.checker.StatePacking;
 
 /**
  * A state of the whole system: the two endpoints, the network, what the adversary has used of its budgets, and two
@@ -40,6 +41,11 @@ import tcpcheck.checker.Fingerprint;
  * bit 10 ghost: aborted, bit 11: at the capacity bound
  * </pre>
  * {@link Parameters} admits no value that does not fit its field.
+ *
+ * <h2>Packed for the search's frontier ({@link #packing})</h2>
+ * Five words and then C: the four endpoint words; the adversary word with the number of segments in flight toward A
+ * in bits 32-39 and toward B in bits 40-47; then the packed segments toward A and then toward B, two to a word (low
+ * half first), in the space of C words that C segments per direction need.
  */
 public final class TcpState {
     private final long tcbA;
@@ -89,6 +95,30 @@ public final class TcpState {
     /** The endpoint's connection state, read straight from the packed word. */
     public ConnectionState state(int endpoint) {
         return STATES[field(endpoint == TcpModel.A ? tcbA : tcbB, 0, 4)];
+    }
+
+    /** The endpoint's retransmission timer (-1 off, 0 run out, else the ticks left), read from the packed word. */
+    public int retransmitTimer(int endpoint) {
+        return field(endpoint == TcpModel.A ? tcbA : tcbB, 52, 5) - 1;
+    }
+
+    /** The endpoint's TIME-WAIT timer (-1 off, 0 run out, else the ticks left), read from the packed word. */
+    public int timeWaitTimer(int endpoint) {
+        return field(endpoint == TcpModel.A ? hostA : hostB, 0, 6) - 1;
+    }
+
+    /**
+     * Every running timer one tick closer to running out (a timer that is off or has run out stays as it is), and
+     * every segment in flight one tick older: what a tick does (SPEC section 2).
+     */
+    TcpState ticked() {
+        return new TcpState(countDown(tcbA, 52, 5), countDown(hostA, 0, 6), countDown(tcbB, 52, 5),
+                countDown(hostB, 0, 6), adversary, network.aged());
+    }
+
+    /** A timer field holds the timer + 1: 0 off, 1 run out, more while it runs. */
+    private static long countDown(long word, int from, int bits) {
+        return field(word, from, bits) > 1 ? word - (1L << from) : word;
     }
 
     /** Whether endpoint {@code endpoint} is the same in both states (TCB, application and ghost fields). */
@@ -146,6 +176,61 @@ public final class TcpState {
         Fingerprint f = new Fingerprint().add(tcbA).add(hostA).add(tcbB).add(hostB).add(adversary);
         network.fingerprint(f);
         return f.value();
+    }
+
+    /** The packing of states whose network holds at most {@code capacity} segments per direction. */
+    static StatePacking<TcpState> packing(int capacity) {
+        return new StatePacking<>() {
+            @Override
+            public int words() {
+                return 5 + capacity;
+            }
+
+            @Override
+            public void pack(TcpState s, long[] to, int at) {
+                int[] toA = s.network.toward(Network.TO_A);
+                int[] toB = s.network.toward(Network.TO_B);
+                to[at] = s.tcbA;
+                to[at + 1] = s.hostA;
+                to[at + 2] = s.tcbB;
+                to[at + 3] = s.hostB;
+                to[at + 4] = Integer.toUnsignedLong(s.adversary) | (long) toA.length << 32 | (long) toB.length << 40;
+                int half = 2 * (at + 5);
+                for (int p : toA) {
+                    putHalf(to, half++, p);
+                }
+                for (int p : toB) {
+                    putHalf(to, half++, p);
+                }
+            }
+
+            @Override
+            public TcpState unpack(long[] from, int at) {
+                long w = from[at + 4];
+                int[] toA = new int[(int) (w >>> 32) & 0xFF];
+                int[] toB = new int[(int) (w >>> 40) & 0xFF];
+                int half = 2 * (at + 5);
+                for (int i = 0; i < toA.length; i++) {
+                    toA[i] = getHalf(from, half++);
+                }
+                for (int i = 0; i < toB.length; i++) {
+                    toB[i] = getHalf(from, half++);
+                }
+                return new TcpState(from[at], from[at + 1], from[at + 2], from[at + 3], (int) w,
+                        Network.of(toA, toB));
+            }
+        };
+    }
+
+    /** Writes the int {@code value} into half {@code half} of the words (half 2i is the low half of word i). */
+    private static void putHalf(long[] words, int half, int value) {
+        int shift = (half & 1) * 32;
+        int i = half >> 1;
+        words[i] = words[i] & ~(0xFFFFFFFFL << shift) | Integer.toUnsignedLong(value) << shift;
+    }
+
+    private static int getHalf(long[] words, int half) {
+        return (int) (words[half >> 1] >>> ((half & 1) * 32));
     }
 
     @Override

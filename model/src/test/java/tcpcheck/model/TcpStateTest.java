@@ -108,6 +108,77 @@ class TcpStateTest {
         assertEquals(expected, fingerprints.size());
     }
 
+    /**
+     * The search's packing (five words and C more) gives back the same state with the same fingerprint: at the limits
+     * (C = 16 segments each way, every field of a segment set) and for every state the default rfc9293 check reaches
+     * within 14 steps. Words around the packed state are left alone.
+     */
+    @Test
+    void packingRoundTrips() {
+        int[] full = new int[16];
+        for (int i = 0; i < full.length; i++) {
+            full[i] = Network.pack(new Segment(true, true, true, true, 255, 255 - i, true), new Stamp(7, 7))
+                    + (15 << 27);
+        }
+        java.util.Arrays.sort(full);
+        List<TcpState> states = new ArrayList<>();
+        states.add(new TcpState(largest(), largest(), Network.of(full, full.clone()), 15, 15, 3, true, true));
+        states.add(new TcpState(smallest(), largest(), Network.of(new int[0], full.clone()), 0, 0, 0, false, false));
+        TcpModel model = new TcpModel(Variant.RFC9293, Parameters.defaults());
+        Set<TcpState> seen = new HashSet<>(model.initialStates());
+        List<TcpState> level = new ArrayList<>(seen);
+        for (int depth = 0; depth < 14; depth++) {
+            List<TcpState> next = new ArrayList<>();
+            for (TcpState s : level) {
+                for (var step : model.successors(s)) {
+                    if (seen.add(step.state())) {
+                        next.add(step.state());
+                    }
+                }
+            }
+            level = next;
+        }
+        assertTrue(seen.size() > 10_000, "states " + seen.size());
+        states.addAll(seen);
+        var wide = TcpState.packing(16);
+        var narrow = model.packing();
+        assertEquals(9, narrow.words());
+        long[] words = new long[3 + wide.words() + 3];
+        for (TcpState s : states) {
+            java.util.Arrays.fill(words, -1L);
+            wide.pack(s, words, 3);
+            assertEquals(-1L, words[2]);
+            assertEquals(-1L, words[3 + wide.words()]);
+            TcpState back = wide.unpack(words, 3);
+            assertEquals(s, back);
+            assertEquals(s.fingerprint(), back.fingerprint());
+            if (s.network().size(Network.TO_A) <= 4 && s.network().size(Network.TO_B) <= 4) {
+                narrow.pack(s, words, 1);
+                assertEquals(s, narrow.unpack(words, 1));
+            }
+        }
+    }
+
+    /** The timers read from the packed words, and a tick's count-down on them, agree with the TCB's view. */
+    @Test
+    void ticksCountDownRunningTimersOnly() {
+        int[] values = {Tcb.OFF, 0, 1, 2, 15};
+        for (int r : values) {
+            for (int w : values) {
+                Tcb t = new Tcb(ConnectionState.ESTABLISHED, 1, 2, 3, 4, 5, 0, 0, false, false, r, 3, w);
+                Host h = new Host(t, Application.idle(), 0, 1, true);
+                TcpState s = new TcpState(h, smallest(), Network.empty(), 0, 0, 0, false, false);
+                assertEquals(r, s.retransmitTimer(TcpModel.A));
+                assertEquals(w, s.timeWaitTimer(TcpModel.A));
+                assertEquals(Tcb.OFF, s.retransmitTimer(TcpModel.B));
+                TcpState u = s.ticked();
+                Tcb expected = t.withRetransmission(r > 0 ? r - 1 : r, 3).withTimeWaitTimer(w > 0 ? w - 1 : w);
+                assertEquals(h.with(expected), u.a());
+                assertEquals(s.b(), u.b());
+            }
+        }
+    }
+
     @Test
     void aValueOutsideItsFieldIsRefused() {
         Tcb t = new Tcb(ConnectionState.ESTABLISHED, 0, 0, 0, 0, 0, 8, 0, false, false, Tcb.OFF, 0, Tcb.OFF);
