@@ -261,7 +261,7 @@ final class BreadthFirstSearch<S, A> {
                     stopReason = limits.depthReached();
                     break;
                 }
-                if (stopWhenAllFound && findings.allFound()) {
+                if ((stopWhenAllFound || stopAtFirstFinding) && findings.allFound()) {
                     break;
                 }
                 if (stopAtFirstFinding && findings.anyFound() && !findings.allFound()) {

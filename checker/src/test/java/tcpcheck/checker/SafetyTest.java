@@ -91,6 +91,36 @@ class SafetyTest {
         assertEquals(Verdict.HOLDS, r.verdict("neighbours never both eat"));
     }
 
+    /**
+     * Stopping at the first counterexample: the alternating-bit protocol with the bit ignored (888 states, 21 levels)
+     * delivers a message twice in 4 actions. With that the only property, the search ends at the level where it is
+     * found and nothing is left undecided; with a property that holds beside it, that one is INCOMPLETE, never HOLDS.
+     */
+    @Test
+    void stopAtFirstFindingStopsOnceEveryPropertyIsDecided() {
+        AlternatingBit buggy = new AlternatingBit(4, 3, true);
+        CheckResult<AlternatingBit.State, AlternatingBit.Action> full = Checker.of(buggy)
+                .property(Property.always("in order, once", AlternatingBit::inOrder)).run();
+        assertEquals(888, full.statistics().states());
+        CheckResult<AlternatingBit.State, AlternatingBit.Action> alone = Checker.of(buggy)
+                .property(Property.always("in order, once", AlternatingBit::inOrder)).stopAtFirstFinding(true)
+                .threads(2).run();
+        assertEquals(Verdict.VIOLATED, alone.verdict("in order, once"));
+        assertEquals(4, alone.result("in order, once").traceLength());
+        assertNull(alone.incompleteReason());
+        assertEquals(4, alone.statistics().depth(), "levels 0 to 4 found, level 4 not expanded");
+        assertTrue(alone.statistics().states() < 888, "states " + alone.statistics().states());
+
+        CheckResult<AlternatingBit.State, AlternatingBit.Action> both = Checker.of(buggy)
+                .property(Property.always("in order, once", AlternatingBit::inOrder))
+                .property(Property.always("never more than 4 delivered", s -> s.delivered() <= 4))
+                .stopAtFirstFinding(true).run();
+        assertEquals(Verdict.VIOLATED, both.verdict("in order, once"));
+        assertEquals(Verdict.INCOMPLETE, both.verdict("never more than 4 delivered"));
+        assertNotNull(both.incompleteReason());
+        assertEquals(alone.statistics().states(), both.statistics().states());
+    }
+
     private static boolean noNeighboursEat(DiningPhilosophers.State s, int n) {
         List<Integer> eating = DiningPhilosophers.eating(s);
         for (int i : eating) {
