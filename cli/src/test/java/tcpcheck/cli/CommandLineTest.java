@@ -45,13 +45,35 @@ class CommandLineTest {
         "simulate --runs 0|--runs must be between 1 and 1000000000, not 0",
         "simulate --depth 0|--depth must be between 1 and 100000, not 0",
         "simulate --seed x|Invalid value for option '--seed'",
-        "simulate --threads 0|--threads must be between 1 and 64, not 0"})
+        "simulate --threads 0|--threads must be between 1 and 64, not 0",
+        "sweep --property agreement|the TIME-WAIT sweep checks graceful-close or no-stale-accept, not 'agreement'",
+        "sweep --msl 7|--msl values must be between 1 and 6, not 7",
+        "sweep --time-wait 32|--time-wait values must be between 0 and 31, not 32"})
     void badInputIsOneLineAndExit2(String args, String message) {
         Run r = run(args.split(" "));
         assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().startsWith("tcpcheck: " + message), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
         assertEquals("", r.out());
+    }
+
+    /**
+     * The TIME-WAIT sweep at MSL = 1 (RTO = 1, T = 0 to 4, each cell at most 1.4 million states): graceful-close holds
+     * from T = RTO + MSL = 2, no-stale-accept with two connections from T = 2 MSL - 1 = 1; both agree, exit 0.
+     */
+    @Test
+    void sweepAtMsl1AgreesWithBothBoundaries() {
+        Run g = run("sweep", "--msl", "1");
+        assertEquals(ExitCode.HOLDS, g.exit(), g.err());
+        assertTrue(g.out().contains("  1   1  1  ✗ 21"), g.out());
+        assertTrue(g.out().contains("  1   1  2  ✓"), g.out());
+        assertTrue(g.out().contains("the sweep confirms: graceful-close holds exactly when T >= RTO + MSL"), g.out());
+        Run n = run("sweep", "--msl", "1", "--property", "no-stale-accept", "--time-wait", "0,1");
+        assertEquals(ExitCode.HOLDS, n.exit(), n.err());
+        assertTrue(n.out().contains("  1   1  0  ✗ 22"), n.out());
+        assertTrue(n.out().contains("  1   1  1  ✓"), n.out());
+        assertFalse(n.out().contains("  1   1  2 "), "only the T values asked for");
+        assertTrue(n.out().contains("no-stale-accept holds exactly when T >= 2 MSL - 1"), n.out());
     }
 
     @Test
