@@ -49,27 +49,7 @@ class DeterminismTest {
     @Test
     void recordedGraphSameWithAnyThreads() {
         DiningPhilosophers base = new DiningPhilosophers(10);
-        Model<DiningPhilosophers.State, Integer> fair = new Model<>() {
-            public java.util.List<DiningPhilosophers.State> initialStates() {
-                return base.initialStates();
-            }
-
-            public void actions(DiningPhilosophers.State s, java.util.List<Integer> out) {
-                base.actions(s, out);
-            }
-
-            public DiningPhilosophers.State nextState(DiningPhilosophers.State s, Integer a) {
-                return base.nextState(s, a);
-            }
-
-            public long fingerprint(DiningPhilosophers.State s) {
-                return base.fingerprint(s);
-            }
-
-            public long fairness(DiningPhilosophers.State s, Integer a) {
-                return a;
-            }
-        };
+        Model<DiningPhilosophers.State, Integer> fair = fairPhilosophers(base, null);
         java.util.function.Predicate<DiningPhilosophers.State> zeroEats = s -> s.pc()[0] == 2;
         java.util.Map<DiningPhilosophers.State, Integer> fifo = new java.util.HashMap<>();
         java.util.List<DiningPhilosophers.State> queue = new java.util.ArrayList<>(base.initialStates());
@@ -145,7 +125,18 @@ class DeterminismTest {
 
     private static CheckResult<DiningPhilosophers.State, Integer> philosophers(DiningPhilosophers base,
                                                                                 boolean packed, int threads) {
-        Model<DiningPhilosophers.State, Integer> m = new Model<>() {
+        Model<DiningPhilosophers.State, Integer> m = fairPhilosophers(base, packed ? PHILOSOPHERS_IN_WORDS : null);
+        return Checker.of(m).property(Property.terminal("no deadlock", s -> false))
+                .property(Property.eventually("0 eats", s -> s.pc()[0] == 2))
+                .property(Property.eventually("someone holds a fork", s -> !DiningPhilosophers.eating(s).isEmpty()
+                        || java.util.Arrays.stream(s.pc()).anyMatch(p -> p == 1)))
+                .threads(threads).run();
+    }
+
+    /** Dining philosophers with each philosopher its own fairness class, and the given packing (or none). */
+    private static Model<DiningPhilosophers.State, Integer> fairPhilosophers(
+            DiningPhilosophers base, StatePacking<DiningPhilosophers.State> packing) {
+        return new Model<>() {
             public List<DiningPhilosophers.State> initialStates() {
                 return base.initialStates();
             }
@@ -167,36 +158,34 @@ class DeterminismTest {
             }
 
             public StatePacking<DiningPhilosophers.State> packing() {
-                return !packed ? null : new StatePacking<>() {
-                    public int words() {
-                        return 2;
-                    }
-
-                    public void pack(DiningPhilosophers.State s, long[] to, int at) {
-                        long w = 0;
-                        for (int i = 0; i < s.pc().length; i++) {
-                            w |= (long) s.pc()[i] << (2 * i);
-                        }
-                        to[at] = s.pc().length;
-                        to[at + 1] = w;
-                    }
-
-                    public DiningPhilosophers.State unpack(long[] from, int at) {
-                        int[] pc = new int[(int) from[at]];
-                        for (int i = 0; i < pc.length; i++) {
-                            pc[i] = (int) (from[at + 1] >>> (2 * i)) & 3;
-                        }
-                        return new DiningPhilosophers.State(pc);
-                    }
-                };
+                return packing;
             }
         };
-        return Checker.of(m).property(Property.terminal("no deadlock", s -> false))
-                .property(Property.eventually("0 eats", s -> s.pc()[0] == 2))
-                .property(Property.eventually("someone holds a fork", s -> !DiningPhilosophers.eating(s).isEmpty()
-                        || java.util.Arrays.stream(s.pc()).anyMatch(p -> p == 1)))
-                .threads(threads).run();
     }
+
+    /** A philosopher's state in two bits of one word, after a word with the number of philosophers. */
+    private static final StatePacking<DiningPhilosophers.State> PHILOSOPHERS_IN_WORDS = new StatePacking<>() {
+        public int words() {
+            return 2;
+        }
+
+        public void pack(DiningPhilosophers.State s, long[] to, int at) {
+            long w = 0;
+            for (int i = 0; i < s.pc().length; i++) {
+                w |= (long) s.pc()[i] << (2 * i);
+            }
+            to[at] = s.pc().length;
+            to[at + 1] = w;
+        }
+
+        public DiningPhilosophers.State unpack(long[] from, int at) {
+            int[] pc = new int[(int) from[at]];
+            for (int i = 0; i < pc.length; i++) {
+                pc[i] = (int) (from[at + 1] >>> (2 * i)) & 3;
+            }
+            return new DiningPhilosophers.State(pc);
+        }
+    };
 
     private static CheckResult<DiningPhilosophers.State, Integer> run(DiningPhilosophers m, int threads) {
         return Checker.of(m).property(Property.terminal("no deadlock", s -> false))
