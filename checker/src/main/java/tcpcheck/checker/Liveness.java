@@ -6,6 +6,10 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checks {@code eventually} properties under weak fairness on an explicit {@link StateGraph}, by strongly connected
@@ -52,25 +56,25 @@ final class Liveness {
             }
             return out;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "tcpcheck-liveness");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<java.util.concurrent.Future<PropertyResult<S, A>>> futures = new ArrayList<>();
+            List<Future<PropertyResult<S, A>>> futures = new ArrayList<>();
             for (int i = 0; i < ps.size(); i++) {
                 int goal = i;
                 futures.add(pool.submit(() -> checkOrIncomplete(g, ps.get(goal), goal)));
             }
-            for (java.util.concurrent.Future<PropertyResult<S, A>> f : futures) {
+            for (Future<PropertyResult<S, A>> f : futures) {
                 out.add(f.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }

@@ -39,11 +39,7 @@ final class StateArray<S> {
     void add(S s) {
         int b = size >> BLOCK_BITS;
         if (packing != null) {
-            if (b == packed.length) {
-                packed = Arrays.copyOf(packed, b + 1);
-                packed[b] = new long[BLOCK * words];
-            }
-            packing.pack(s, packed[b], (size & MASK) * words);
+            packing.pack(s, packedBlock(b), (size & MASK) * words);
         } else {
             if (b == objects.length) {
                 objects = Arrays.copyOf(objects, b + 1);
@@ -66,12 +62,17 @@ final class StateArray<S> {
             add(from.get(i));
             return;
         }
-        int b = size >> BLOCK_BITS;
+        System.arraycopy(from.packed[i >> BLOCK_BITS], (i & MASK) * words, packedBlock(size >> BLOCK_BITS),
+                (size & MASK) * words, words);
+        size++;
+    }
+
+    /** Block {@code b} of the packed words, allocated when the array first reaches it. */
+    private long[] packedBlock(int b) {
         if (b == packed.length) {
             packed = Arrays.copyOf(packed, b + 1);
             packed[b] = new long[BLOCK * words];
         }
-        System.arraycopy(from.packed[i >> BLOCK_BITS], (i & MASK) * words, packed[b], (size & MASK) * words, words);
-        size++;
+        return packed[b];
     }
 }

@@ -77,11 +77,7 @@ final class SweepCommand implements Callable<Integer> {
                     rs.add(r);
                 }
             }
-            List<Integer> ts = new ArrayList<>();
-            for (int t = 0; t <= 2 * m + 2; t++) {
-                ts.add(t);
-            }
-            sweep.sweep(m, rs, timeWaits != null ? timeWaits : ts, c -> {
+            sweep.sweep(m, rs, timeWaits != null ? timeWaits : TimeWaitSweep.timeWaits(m), c -> {
                 boolean predicted = sweep.predicted(c.msl(), c.rto(), c.timeWait());
                 incomplete[0] |= c.verdict() == Verdict.INCOMPLETE;
                 boolean agrees = c.verdict() == (predicted ? Verdict.HOLDS : Verdict.VIOLATED);

@@ -67,7 +67,12 @@ public final class TimeWaitSweep {
 
     /** The cells for one MSL and the given RTO values (each at most MSL), every T from 0 to 2 · MSL + 2. */
     public List<Cell> sweep(int msl, List<Integer> rtos, Consumer<Cell> each) {
-        return sweep(msl, rtos, java.util.stream.IntStream.rangeClosed(0, 2 * msl + 2).boxed().toList(), each);
+        return sweep(msl, rtos, timeWaits(msl), each);
+    }
+
+    /** The T values SPEC sweeps for one MSL: every value from 0 to 2 · MSL + 2. */
+    public static List<Integer> timeWaits(int msl) {
+        return java.util.stream.IntStream.rangeClosed(0, 2 * msl + 2).boxed().toList();
     }
 
     /** The cells for one MSL, the given RTO values and the given T values. */
