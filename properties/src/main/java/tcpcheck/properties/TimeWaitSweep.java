@@ -80,7 +80,7 @@ public final class TimeWaitSweep {
         List<Cell> out = new ArrayList<>();
         for (int rto : rtos) {
             for (int t : timeWaits) {
-                VariantReport r = verification.check(Variant.RFC9293, parameters(msl, rto, t), List.of(property));
+                VariantReport r = check(msl, rto, t);
                 PropertyVerdict v = r.result(property);
                 Cell c = new Cell(property, msl, rto, t, v.verdict(), v.length(), r.statistics().states());
                 out.add(c);
@@ -90,6 +90,11 @@ public final class TimeWaitSweep {
             }
         }
         return out;
+    }
+
+    /** One cell's check: rfc9293 with these MSL, RTO and T, the property alone, stopped at its first counterexample. */
+    public VariantReport check(int msl, int rto, int timeWait) {
+        return verification.check(Variant.RFC9293, parameters(msl, rto, timeWait), List.of(property));
     }
 
     /** The boundary the sweep is checked against, as a formula. */
