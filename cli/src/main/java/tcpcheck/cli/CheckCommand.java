@@ -26,7 +26,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--variant", paramLabel = "V", description = "a variant to check (repeatable; default: all)")
+    @Option(names = "--variant", paramLabel = "V", completionCandidates = VariantNames.class,
+            description = "a variant to check (repeatable; default: all): ${COMPLETION-CANDIDATES}")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--property", paramLabel = "P", description = "a property to check (repeatable; default: all)")

@@ -22,10 +22,11 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.println("variants:");
         for (Variant v : Variant.values()) {
-            w.printf("  %-19s %s%n", v.id(), v.description());
+            w.printf("  %-19s %s%s%n", v.id(), v.description(),
+                    v.aliases().isEmpty() ? "" : " (old name, still accepted: " + String.join(", ", v.aliases()) + ")");
         }
         w.println("properties:");
-        for (TcpProperty p : TcpProperties.all(new TcpModel(Variant.RFC9293, Parameters.defaults()))) {
+        for (TcpProperty p : TcpProperties.all(new TcpModel(Variant.RFC9293_RFC1337, Parameters.defaults()))) {
             w.printf("  %-19s %s%n", p.name(), p.description());
         }
         w.println("parameters (option, alias by SPEC's symbol, default, range):");

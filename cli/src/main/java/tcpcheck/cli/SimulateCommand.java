@@ -37,7 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--variant", paramLabel = "V", description = "a variant (repeatable; default: all)")
+    @Option(names = "--variant", paramLabel = "V", completionCandidates = VariantNames.class,
+            description = "a variant (repeatable; default: all): ${COMPLETION-CANDIDATES}")
     List<String> variants = new ArrayList<>();
 
     @Option(names = "--property", paramLabel = "P", description = "a property (repeatable; default: all)")

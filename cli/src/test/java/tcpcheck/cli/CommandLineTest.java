@@ -31,7 +31,7 @@ class CommandLineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "check --variant tcp-reno|unknown variant 'tcp-reno'; the variants are: rfc9293,",
+        "check --variant tcp-reno|unknown variant 'tcp-reno'; the variants are: rfc9293-rfc1337 (or rfc9293),",
         "check --property liveness|unknown property 'liveness'; the properties are: agreement,",
         "check --rto 0|rto (RTO) must be between 1 and 15, not 0",
         "check --K 9|connections (K) must be between 1 and 7, not 9",
@@ -207,11 +207,43 @@ class CommandLineTest {
         }
     }
 
+    /**
+     * What {@code list} says each variant is, word for word: the standard variant is RFC 9293 with RFC 1337's first
+     * fix, and the variant that ends TIME-WAIT on an RST is RFC 9293's own text (3.10.7.4) and Linux's default.
+     */
+    @Test
+    void listDescribesTheVariantsExactly() {
+        Run r = run("list");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("  rfc9293-rfc1337     the standard variant: RFC 9293 (three-way handshake, "
+                + "four-way close with half-close, TIME-WAIT of 2 x MSL) with RFC 1337's first fix, an RST in "
+                + "TIME-WAIT is ignored; RFC 9293's own text (3.10.7.4, second step) does not adopt that fix (old "
+                + "name, still accepted: rfc9293)\n"), r.out());
+        assertTrue(r.out().contains("  rfc9293-text        RFC 9293's text as written (3.10.7.4, second step): an "
+                + "RST in TIME-WAIT enters CLOSED, as in RFC 793 and in Linux by default (net.ipv4.tcp_rfc1337 = 0);"
+                + " the TIME-WAIT assassination of RFC 1337 (old name, still accepted: rfc793-time-wait)\n"), r.out());
+        for (String line : r.out().split("\n")) {
+            assertFalse(line.contains("rfc9293") && line.contains("ignore") && !line.contains("RFC 1337"),
+                    "a line that says RFC 9293 ignores an RST without naming RFC 1337: " + line);
+        }
+    }
+
+    @Test
+    void oldVariantNamesStillWork() {
+        Run old = run("check", "--variant", "rfc793-time-wait", "--property", "agreement", "--max-states", "2000",
+                "--format", "json");
+        assertEquals(3, old.exit(), old.err());
+        assertTrue(old.out().contains("\"variant\":\"rfc9293-text\""), old.out());
+        Run help = run("check", "--help");
+        assertTrue(help.out().contains("rfc793-time-wait (old name of rfc9293-text)"), help.out());
+        assertTrue(help.out().contains("rfc9293 (old name of rfc9293-rfc1337)"), help.out());
+    }
+
     @Test
     void listNamesEverything() {
         Run r = run("list");
         assertEquals(0, r.exit());
-        for (String s : new String[] {"rfc793-time-wait", "eventually-closed", "--time-wait", "--Crash"}) {
+        for (String s : new String[] {"rfc9293-text", "eventually-closed", "--time-wait", "--Crash"}) {
             assertTrue(r.out().contains(s), s);
         }
     }

@@ -148,10 +148,11 @@ final class SegmentArrives {
             return seg.rst() ? Arrival.drop(tcb) : Arrival.acknowledge(tcb);
         }
         // Second, check the RST bit (RFC 5961 section 3: only SEG.SEQ = RCV.NXT resets; inside the window, a
-        // challenge ACK). TIME-WAIT ignores RSTs (RFC 1337), unless the variant restores RFC 793's behaviour.
+        // challenge ACK). In TIME-WAIT, RFC 9293's text (3.10.7.4, second step) enters CLOSED, as RFC 793 did: that
+        // is the variant rfc9293-text. The standard variant ignores the RST instead (RFC 1337's first fix).
         if (seg.rst()) {
             if (state == ConnectionState.TIME_WAIT) {
-                return variant == Variant.RFC793_TIME_WAIT ? Arrival.resetTo(Tcb.closed()) : Arrival.drop(tcb);
+                return variant == Variant.RFC9293_TEXT ? Arrival.resetTo(Tcb.closed()) : Arrival.drop(tcb);
             }
             if (seg.seq() != tcb.rcvNxt()) {
                 return Arrival.challenge(tcb);

@@ -14,12 +14,12 @@ class ParametersTest {
     void defaultsAreSpecSection4() {
         Parameters p = Parameters.defaults();
         assertEquals("{K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=4, Crash=0, serverClosesFirst=false}",
-                p.describe(Variant.RFC9293).toString());
+                p.describe(Variant.RFC9293_RFC1337).toString());
         assertEquals(2, p.incarnations().connections());
         assertEquals(0, p.timeWaitFor(Variant.NO_TIME_WAIT));
         assertEquals(2, p.timeWaitFor(Variant.SHORT_TIME_WAIT));
-        assertEquals(4, p.timeWaitFor(Variant.RFC793_TIME_WAIT));
-        assertEquals(1, p.withTimeWait(1).timeWaitFor(Variant.RFC9293));
+        assertEquals(4, p.timeWaitFor(Variant.RFC9293_TEXT));
+        assertEquals(1, p.withTimeWait(1).timeWaitFor(Variant.RFC9293_RFC1337));
     }
 
     @ParameterizedTest
@@ -65,6 +65,6 @@ class ParametersTest {
     @Test
     void unknownVariantListsTheNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Variant.named("tcp-fast"));
-        assertTrue(e.getMessage().contains("rfc9293, two-way-handshake"));
+        assertTrue(e.getMessage().contains("rfc9293-rfc1337 (or rfc9293), two-way-handshake"));
     }
 }

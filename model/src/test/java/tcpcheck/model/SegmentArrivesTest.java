@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** RFC 9293 3.10.7, step by step, on hand-built TCBs (S = 8, RTO = 2, T = 4). */
 class SegmentArrivesTest {
     private final SequenceSpace seq = new SequenceSpace(8);
-    private final SegmentArrives rfc = new SegmentArrives(Variant.RFC9293, seq, 2, 4);
+    private final SegmentArrives rfc = new SegmentArrives(Variant.RFC9293_RFC1337, seq, 2, 4);
 
     private static Tcb established(int iss, int irs) {
         return Tcb.closed().withState(ConnectionState.ESTABLISHED).withSendVariables(iss, iss + 1, iss + 1)
@@ -82,8 +82,8 @@ class SegmentArrivesTest {
         assertTrue(again.timeWaitRestarted());
         assertEquals(4, again.tcb().timeWaitTimer());
         assertFalse(rfc.process(t, Segment.rst(6), false, 0).reset());
-        SegmentArrives rfc793 = new SegmentArrives(Variant.RFC793_TIME_WAIT, seq, 2, 4);
-        assertTrue(rfc793.process(t, Segment.rst(6), false, 0).reset());
+        SegmentArrives text = new SegmentArrives(Variant.RFC9293_TEXT, seq, 2, 4);
+        assertTrue(text.process(t, Segment.rst(6), false, 0).reset());
     }
 
     @Test

@@ -24,8 +24,8 @@ public final class CounterexampleFolder {
             + "twice brings B to SYN-RECEIVED, the first time reset by the closed A. By the second time B's "
             + "two-valued ISN clock has come round to the first connection's ISS, so an old ACK of that connection "
             + "completes the handshake: B establishes a connection that is over.";
-    private static final String ASSASSINATED = "An RST ends A's TIME-WAIT early (the assassination RFC 1337 "
-            + "forbids): A's duplicated last ACK reaches B, already back in LISTEN, which answers with an RST. ";
+    private static final String ASSASSINATED = "An RST ends A's TIME-WAIT early (the assassination that RFC 1337's "
+            + "first fix prevents): A's duplicated last ACK reaches B, already back in LISTEN, which answers with an RST. ";
 
     /** Each ✗ cell's story, in two or three sentences. */
     private static final Map<String, String> STORIES = Map.ofEntries(
@@ -58,14 +58,14 @@ public final class CounterexampleFolder {
             Map.entry("short-time-wait graceful-close", "A's last ACK is lost and its TIME-WAIT of one MSL runs out "
                     + "while B is still in LAST-ACK. B's next segment meets a CLOSED A, which answers with an RST, "
                     + "and B's connection ends by a reset."),
-            Map.entry("rfc793-time-wait graceful-close", ASSASSINATED + "Under RFC 793 that RST ends A's TIME-WAIT:"
-                    + " A's connection ends by a reset."),
-            Map.entry("rfc793-time-wait no-stale-accept", ASSASSINATED + "With A CLOSED early, " + OLD_SEGMENTS),
-            Map.entry("rfc793-time-wait no-deadlock", ASSASSINATED + "With A CLOSED early, an old SYN and an old "
+            Map.entry("rfc9293-text graceful-close", ASSASSINATED + "Under RFC 9293's text (as under RFC 793) that"
+                    + " RST ends A's TIME-WAIT: A's connection ends by a reset."),
+            Map.entry("rfc9293-text no-stale-accept", ASSASSINATED + "With A CLOSED early, " + OLD_SEGMENTS),
+            Map.entry("rfc9293-text no-deadlock", ASSASSINATED + "With A CLOSED early, an old SYN and an old "
                     + "ACK establish B in a connection that is over; its SYN-ACK is lost and B waits for ever."),
-            Map.entry("rfc793-time-wait eventually-closed", ASSASSINATED + "With A CLOSED early, old segments leave"
+            Map.entry("rfc9293-text eventually-closed", ASSASSINATED + "With A CLOSED early, old segments leave"
                     + " B established and waiting for ever, so no behaviour ends with B in LISTEN."),
-            Map.entry("rfc793-time-wait no-data-loss", ASSASSINATED + "With A CLOSED early, old segments establish"
+            Map.entry("rfc9293-text no-data-loss", ASSASSINATED + "With A CLOSED early, old segments establish"
                     + " B in a connection that is over, which the closed A then resets: B's application sees it end"
                     + " without any of the request."));
 

@@ -16,16 +16,16 @@ public final class SpecTable {
     private static final Verdict ANY = null;
 
     private static final Map<Variant, Verdict[]> CELLS = Map.of(
-            Variant.RFC9293, new Verdict[] {Y, Y, Y, Y, Y, Y},
+            Variant.RFC9293_RFC1337, new Verdict[] {Y, Y, Y, Y, Y, Y},
             Variant.FOUR_WAY_HANDSHAKE, new Verdict[] {Y, Y, Y, Y, Y, Y},
             Variant.TWO_WAY_HANDSHAKE, new Verdict[] {ANY, N, N, N, ANY, ANY},
             Variant.THREE_WAY_CLOSE, new Verdict[] {Y, Y, Y, Y, ANY, N},
             Variant.NO_TIME_WAIT, new Verdict[] {ANY, ANY, ANY, ANY, N, ANY},
             Variant.SHORT_TIME_WAIT, new Verdict[] {ANY, ANY, ANY, ANY, N, ANY},
-            Variant.RFC793_TIME_WAIT, new Verdict[] {ANY, ANY, ANY, ANY, ANY, ANY});
+            Variant.RFC9293_TEXT, new Verdict[] {ANY, ANY, ANY, ANY, ANY, ANY});
 
     /** The variants whose rows SPEC also checks with K = 2. */
-    public static final List<Variant> INCARNATION_ROWS = List.of(Variant.RFC9293, Variant.RFC793_TIME_WAIT);
+    public static final List<Variant> INCARNATION_ROWS = List.of(Variant.RFC9293_RFC1337, Variant.RFC9293_TEXT);
 
     private SpecTable() {
     }

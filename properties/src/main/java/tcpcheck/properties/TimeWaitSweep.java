@@ -8,7 +8,7 @@ import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 
 /**
- * SPEC section 7's sweep of T against RTO and MSL on rfc9293: for which TIME-WAIT durations does a property hold?
+ * SPEC section 7's sweep of T against RTO and MSL on the standard variant (rfc9293-rfc1337): for which TIME-WAIT durations does a property hold?
  *
  * <ul>
  *   <li><b>graceful-close</b> (one connection). The hand argument for one lost final ACK gives T ≥ RTO + MSL: the
@@ -26,7 +26,7 @@ public final class TimeWaitSweep {
     /** The properties a sweep can ask about. */
     public static final List<String> PROPERTIES = List.of(TcpProperties.GRACEFUL_CLOSE, TcpProperties.NO_STALE_ACCEPT);
 
-    /** One cell of the sweep: the verdict of the property on rfc9293 with this MSL, RTO and T. */
+    /** One cell of the sweep: the verdict of the property on rfc9293-rfc1337 with this MSL, RTO and T. */
     public record Cell(String property, int msl, int rto, int timeWait, Verdict verdict, int counterexampleLength,
                        long states) {
     }
@@ -92,9 +92,9 @@ public final class TimeWaitSweep {
         return out;
     }
 
-    /** One cell's check: rfc9293 with these MSL, RTO and T, the property alone, stopped at its first counterexample. */
+    /** One cell's check: rfc9293-rfc1337 with these MSL, RTO and T, the property alone, stopped at its first counterexample. */
     public VariantReport check(int msl, int rto, int timeWait) {
-        return verification.check(Variant.RFC9293, parameters(msl, rto, timeWait), List.of(property));
+        return verification.check(Variant.RFC9293_RFC1337, parameters(msl, rto, timeWait), List.of(property));
     }
 
     /** The boundary the sweep is checked against, as a formula. */

@@ -45,8 +45,8 @@ class AdversarialWalksTest {
      * move them out.
      */
     private static final Set<String> BEYOND_THE_BUDGET = Set.of("no-time-wait no-deadlock",
-            "no-time-wait eventually-closed", "rfc793-time-wait no-stale-accept", "rfc793-time-wait no-deadlock",
-            "rfc793-time-wait eventually-closed", "rfc793-time-wait no-data-loss");
+            "no-time-wait eventually-closed", "rfc9293-text no-stale-accept", "rfc9293-text no-deadlock",
+            "rfc9293-text eventually-closed", "rfc9293-text no-data-loss");
 
     static Stream<Arguments> violatedCells() {
         List<Arguments> cells = new ArrayList<>();
@@ -91,7 +91,7 @@ class AdversarialWalksTest {
     }
 
     /**
-     * rfc9293 at K = 3, D = 3, L = 3, Dup = 2, far beyond exhaustive reach: 10,000 adversarial walks find no
+     * rfc9293-rfc1337 at K = 3, D = 3, L = 3, Dup = 2, far beyond exhaustive reach: 10,000 adversarial walks find no
      * violation of agreement, no-stale-accept, no-deadlock, eventually-closed and no-data-loss, and every walk ends
      * (so the terminal and liveness checks judged every one). graceful-close is violated, and rightly: with two
      * losses (the final ACK, then the retransmitted FIN), the peer's second retransmission comes 2 RTO + MSL - 1
@@ -103,7 +103,7 @@ class AdversarialWalksTest {
         List<String> holding = List.of(TcpProperties.AGREEMENT, TcpProperties.NO_STALE_ACCEPT,
                 TcpProperties.NO_DEADLOCK, TcpProperties.EVENTUALLY_CLOSED, TcpProperties.NO_DATA_LOSS);
         RandomWalks.Report r = new RandomWalks().runs(10_000).depth(2_000).seed(SEED).threads(2)
-                .run(Variant.RFC9293, p, holding);
+                .run(Variant.RFC9293_RFC1337, p, holding);
         for (String name : holding) {
             RandomWalks.Hit h = r.hit(name);
             assertNull(h, () -> chart(r, h));
@@ -113,10 +113,10 @@ class AdversarialWalksTest {
         assertTrue(r.result().ended(Simulation.End.TERMINAL) > 9_000, "most walks end with no enabled action");
 
         RandomWalks.Report g = new RandomWalks().runs(10_000).depth(2_000).seed(SEED).threads(2)
-                .run(Variant.RFC9293, p, List.of(TcpProperties.GRACEFUL_CLOSE));
+                .run(Variant.RFC9293_RFC1337, p, List.of(TcpProperties.GRACEFUL_CLOSE));
         RandomWalks.Hit h = g.hit(TcpProperties.GRACEFUL_CLOSE);
         assertNotNull(h);
-        assertFalse(gracefulCloseNeeds(p) <= p.timeWaitFor(Variant.RFC9293));
+        assertFalse(gracefulCloseNeeds(p) <= p.timeWaitFor(Variant.RFC9293_RFC1337));
         long losses = h.shrunk().actions().stream().filter(a -> a.kind() == Action.Kind.LOSE).count();
         assertTrue(losses >= 2, () -> "the story needs two losses\n" + chart(g, h));
     }
@@ -131,7 +131,7 @@ class AdversarialWalksTest {
     }
 
     /**
-     * Random valid configurations of rfc9293 (K ≤ 3, D ≤ 2, L ≤ 2, MSL from 2 to 4, RTO ≤ MSL, T = 2 · MSL), drawn by
+     * Random valid configurations of rfc9293-rfc1337 (K ≤ 3, D ≤ 2, L ≤ 2, MSL from 2 to 4, RTO ≤ MSL, T = 2 · MSL), drawn by
      * QuickTheories from a fixed seed: exhaustively when the space has at most 400,000 states, by 2,000 adversarial
      * walks otherwise. Every property but graceful-close holds; graceful-close holds exactly when
      * T ≥ min(L, R) · RTO + MSL (a walk that finds nothing cannot show a predicted violation, so then only the
@@ -150,10 +150,10 @@ class AdversarialWalksTest {
                     int rto = TIMERS[timers][1];
                     Parameters p = Parameters.defaults().withConnections(k).withData(d).withLosses(l).withMsl(msl)
                             .withRto(rto).withTimeWait(2 * msl);
-                    boolean graceful = p.timeWaitFor(Variant.RFC9293) >= gracefulCloseNeeds(p);
+                    boolean graceful = p.timeWaitFor(Variant.RFC9293_RFC1337) >= gracefulCloseNeeds(p);
                     VariantReport exhaustive = new Verification().threads(2)
                             .limits(Limits.none().withMaxStates(400_000))
-                            .check(Variant.RFC9293, p, TcpProperties.NAMES);
+                            .check(Variant.RFC9293_RFC1337, p, TcpProperties.NAMES);
                     if (exhaustive.incompleteReason() == null) {
                         for (PropertyVerdict v : exhaustive.results()) {
                             Verdict expected = v.property().equals(TcpProperties.GRACEFUL_CLOSE) && !graceful
@@ -164,7 +164,7 @@ class AdversarialWalksTest {
                         return;
                     }
                     RandomWalks.Report r = new RandomWalks().runs(2_000).depth(2_000).seed(SEED).threads(2)
-                            .run(Variant.RFC9293, p, TcpProperties.NAMES);
+                            .run(Variant.RFC9293_RFC1337, p, TcpProperties.NAMES);
                     for (String name : TcpProperties.NAMES) {
                         RandomWalks.Hit h = r.hit(name);
                         if (name.equals(TcpProperties.GRACEFUL_CLOSE) && !graceful) {

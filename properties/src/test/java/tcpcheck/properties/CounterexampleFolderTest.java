@@ -59,7 +59,7 @@ class CounterexampleFolderTest {
             }
         }
         // Every ✗ cell of the default matrix: 5 for two-way-handshake, 1 for three-way-close, 5 for no-time-wait,
-        // 1 for short-time-wait, 5 for rfc793-time-wait.
+        // 1 for short-time-wait, 5 for rfc9293-text.
         assertEquals(17, n);
     }
 }

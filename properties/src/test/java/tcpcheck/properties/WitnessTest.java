@@ -17,13 +17,13 @@ import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
 /**
- * The rfc9293 model reaches its rare corners (a model that cannot reach them proves nothing about them). A witness
+ * The rfc9293-rfc1337 model reaches its rare corners (a model that cannot reach them proves nothing about them). A witness
  * is the violation of "this never happens", found breadth-first, so its trace is a shortest path to the corner.
  */
 class WitnessTest {
 
     private static CheckResult<TcpState, Action> run(Parameters p) {
-        TcpModel m = new TcpModel(Variant.RFC9293, p);
+        TcpModel m = new TcpModel(Variant.RFC9293_RFC1337, p);
         return Checker.of(m).properties(Witnesses.all(m)).threads(2).stopWhenAllFound(true).run();
     }
 
@@ -34,7 +34,7 @@ class WitnessTest {
                 Witnesses.OLD_DUPLICATE_SYN, Witnesses.GIVE_UP)) {
             PropertyResult<TcpState, Action> found = r.result(w);
             assertEquals(Verdict.VIOLATED, found.verdict(), w + " is reached");
-            VerdictTableTest.assertValid(new TcpModel(Variant.RFC9293,
+            VerdictTableTest.assertValid(new TcpModel(Variant.RFC9293_RFC1337,
                     Parameters.defaults().withServerClosesFirst(true)), found.trace());
         }
         TcpState closing = r.result(Witnesses.CLOSING).trace().last();
@@ -47,7 +47,7 @@ class WitnessTest {
     @Test
     void closingNeedsTheServerToCloseFirst() {
         // With B closing only after A's FIN, both FINs can never cross: no CLOSING anywhere in the space.
-        TcpModel m = new TcpModel(Variant.RFC9293, Parameters.defaults());
+        TcpModel m = new TcpModel(Variant.RFC9293_RFC1337, Parameters.defaults());
         CheckResult<TcpState, Action> r = Checker.of(m).property(Witnesses.all(m).get(0)).threads(2).run();
         assertEquals(Verdict.HOLDS, r.verdict(Witnesses.CLOSING));
     }
