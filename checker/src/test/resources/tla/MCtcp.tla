@@ -102,6 +102,9 @@ Spec == Init /\ [][Next]_vars /\ WF_vars(System)
              /\ WF_vars(\E p \in Peers : CloseInSynSent(p))
 (* The same without fairness for CLOSE in SYN-SENT.                         *)
 SpecWithoutCloseFairness == Init /\ [][Next]_vars /\ WF_vars(System)
+(* And that with no behaviour stopping while a step is enabled (Next       *)
+(* weakly fair): the semantics of the engine's default, Stuttering.FORBIDDEN. *)
+SpecWithoutCloseFairnessNorStopping == SpecWithoutCloseFairness /\ WF_vars(Next)
 
 (* With no segment in flight, the peers agree on being ESTABLISHED.         *)
 Inv == (net[A] = <<>> /\ net[B] = <<>>) =>

@@ -20,8 +20,8 @@ final class Tlc {
     private static final Pattern STATS =
             Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found, ([\\d,]+) states left");
     private static final Pattern DEPTH = Pattern.compile("The depth of the complete state graph search is (\\d+)");
-    private static final Pattern INITIAL =
-            Pattern.compile("Finished computing initial states: ([\\d,]+) distinct states? generated");
+    private static final Pattern INITIAL = Pattern.compile("Finished computing initial states: (?:([\\d,]+) "
+            + "distinct states? generated|[\\d,]+ states? generated, with ([\\d,]+) of them distinct)");
     private static final Pattern STATE = Pattern.compile("(?m)^State (\\d+): ");
     private static final Pattern ERROR = Pattern.compile("(?m)^Error: (.*)$");
 
@@ -48,18 +48,21 @@ final class Tlc {
     }
 
     /**
-     * Runs TLC on {@code module}.tla with {@code config}, in {@code work}, with one worker.
+     * Runs TLC on {@code module}.tla with {@code config}, in {@code work}.
      *
      * @param checkDeadlock whether TLC checks for deadlock (its default); false passes {@code -deadlock}
+     * @param jvm the options of TLC's JVM (heap, collector, compiler)
      */
-    static Result run(Path work, String module, String config, boolean checkDeadlock, String heap, int workers)
+    static Result run(Path work, String module, String config, boolean checkDeadlock, List<String> jvm, int workers)
             throws IOException, InterruptedException {
         copy(work, module + ".tla");
         copy(work, config);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC", "-cp",
-                System.getProperty("java.class.path"), "tlc2.TLC", "-workers", String.valueOf(workers), "-nowarning",
-                "-cleanup", "-metadir", work.resolve("states-" + config).toString(), "-config", config));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "tlc2.TLC", "-workers",
+                String.valueOf(workers), "-nowarning", "-cleanup", "-metadir",
+                work.resolve("states-" + config).toString(), "-config", config));
         if (!checkDeadlock) {
             cmd.add("-deadlock");
         }
@@ -90,13 +93,15 @@ final class Tlc {
         }
         return new Result(number(stats.group(1)), number(stats.group(2)),
                 depth.find() ? Integer.parseInt(depth.group(1)) : -1,
-                initial.find() ? number(initial.group(1)) : -1, err, trace,
+                initial.find() ? number(initial.group(1) != null ? initial.group(1) : initial.group(2)) : -1, err, trace,
                 out.matches("(?s).*State \\d+: Stuttering.*"), out, seconds);
     }
 
+    /** For the small specifications of the tests: one worker, a small heap, a JVM that starts fast. */
     static Result run(Path work, String module, String config, boolean checkDeadlock)
             throws IOException, InterruptedException {
-        return run(work, module, config, checkDeadlock, "512m", 1);
+        return run(work, module, config, checkDeadlock,
+                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m"), 1);
     }
 
     private static long number(String s) {
