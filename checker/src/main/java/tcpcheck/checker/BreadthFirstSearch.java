@@ -48,6 +48,8 @@ final class BreadthFirstSearch<S, A> {
     private volatile int level;
     /** The first place where the model threw (the smallest key of the shallowest level), or null. */
     private Findings.Finding modelError;
+    /** What the model threw and where, once the results are built; null if it did not throw. */
+    private ModelError<S, A> thrown;
     /** Initial states the model listed, and those counted (distinct, within the constraints). */
     private long initialListed;
     private long initialCounted;
@@ -75,6 +77,11 @@ final class BreadthFirstSearch<S, A> {
         this.stopAtFirstFinding = stopAtFirstFinding;
         this.recorder = recorder;
         this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null);
+    }
+
+    /** What the model threw, and where; null when it did not throw. */
+    ModelError<S, A> modelError() {
+        return thrown;
     }
 
     /** The recorded state graph, complete when the search was; null when none was recorded or it was cut short. */
@@ -441,14 +448,16 @@ final class BreadthFirstSearch<S, A> {
             initialListed++;
             long fp = 0;
             try {
-                fp = FingerprintTable.normalize(model.fingerprint(init));
+                boolean oneCall = w0.packedWords > 0;
+                fp = FingerprintTable.normalize(oneCall ? w0.packing.packAndFingerprint(init, w0.successorWords, 0)
+                        : model.fingerprint(init));
                 if (!model.constraint(init)) {
                     w0.checkState(init, 0, fp, i);
                     continue;
                 }
                 if (recorder == null ? table.add(fp, FingerprintTable.ROOT)
                         : (table.addNumbered(fp, FingerprintTable.ROOT) & 1) != 0) {
-                    w0.found(init, fp, 0, table.numbersGiven() - 1);
+                    w0.found(init, fp, 0, table.numbersGiven() - 1, oneCall ? 0 : -1);
                 }
             } catch (Throwable e) {
                 Thrown.rethrowUnlessReportable(e);
@@ -607,12 +616,12 @@ final class BreadthFirstSearch<S, A> {
                 initialListed + transitions);
         TraceBuilder<S, A> traces = new TraceBuilder<>(model, table);
         List<PropertyResult<S, A>> results = new ArrayList<>();
-        Trace<S, A> errorTrace = modelError == null ? null : Findings.trace(model, traces, modelError);
+        thrown = modelError == null ? null
+                : new ModelError<>(modelError.error(), Findings.trace(model, traces, modelError));
         for (int i = 0; i < findings.properties.size(); i++) {
             Property<S, A> p = findings.properties.get(i);
             Findings.Finding f = findings.get(i);
-            results.add(f == null && modelError != null
-                    ? new PropertyResult<>(p, Verdict.ERROR, errorTrace, modelError.error())
+            results.add(f == null && thrown != null ? thrown.resultFor(p)
                     : Findings.result(p, f, f == null ? null : Findings.trace(model, traces, f), stopReason));
         }
         return new CheckResult<>(results, stats, stopReason);

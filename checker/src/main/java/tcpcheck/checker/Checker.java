@@ -136,25 +136,34 @@ public final class Checker<S, A> {
         CheckResult<S, A> safe;
         StateGraph<S, A> graph = null;
         String graphIncomplete;
+        ModelError<S, A> thrown;
         if (order == SearchOrder.BREADTH_FIRST) {
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
                     stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder);
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();
+            thrown = bfs.modelError();
         } else {
-            safe = new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
+            DepthFirstSearch<S, A> dfs = new DepthFirstSearch<>(model, safety, limits, expectedStates);
+            safe = dfs.run();
             graphIncomplete = safe.incompleteReason();
+            thrown = dfs.modelError();
             if (recorder != null && graphIncomplete == null) {
                 BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
                         progress, false, false, expectedStates, recorder);
                 graphIncomplete = bfs.run().incompleteReason();
                 graph = bfs.graph();
+                thrown = bfs.modelError();
             }
         }
         recorder = null;
         List<PropertyResult<S, A>> live = new ArrayList<>();
-        if (graph == null) {
+        if (thrown != null) {
+            for (Property<S, A> p : liveness) {
+                live.add(thrown.resultFor(p));
+            }
+        } else if (graph == null) {
             for (Property<S, A> p : liveness) {
                 live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
             }

@@ -14,9 +14,8 @@ final class DepthFirstSearch<S, A> {
     private final Limits limits;
     private final FingerprintTable table;
     private final List<PropertyResult<S, A>> found;
-    /** What the model threw (null if it did not), and the path to the state where it threw. */
-    private String modelError;
-    private Trace<S, A> modelErrorTrace;
+    /** What the model threw and where; null if it did not throw. */
+    private ModelError<S, A> modelError;
 
     DepthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, Limits limits, long expectedStates) {
         this.model = model;
@@ -133,9 +132,8 @@ final class DepthFirstSearch<S, A> {
             Thrown.rethrowUnlessReportable(e);
             Trace<S, A> at = stack.isEmpty() ? (current == null ? null : Trace.of(current)) : path(stack);
             String what = taking == null ? "the model" : "the model, taking the action " + model.describe(taking) + ",";
-            modelError = Thrown.describe(what, e);
-            modelErrorTrace = at;
-            stopReason = modelError;
+            modelError = new ModelError<>(Thrown.describe(what, e), at);
+            stopReason = modelError.detail();
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, maxDepth, boundary, System.nanoTime() - start,
@@ -148,12 +146,17 @@ final class DepthFirstSearch<S, A> {
             if (r != null) {
                 results.add(r);
             } else if (modelError != null) {
-                results.add(new PropertyResult<>(p, Verdict.ERROR, modelErrorTrace, modelError));
+                results.add(modelError.resultFor(p));
             } else {
                 results.add(Findings.result(p, null, null, stopReason));
             }
         }
         return new CheckResult<>(results, stats, stopReason);
+    }
+
+    /** What the model threw, and where; null when it did not throw. */
+    ModelError<S, A> modelError() {
+        return modelError;
     }
 
     private Trace<S, A> path(List<Frame> stack) {

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tcpcheck.checker.models.AlternatingBit;
 import tcpcheck.checker.models.Counter;
 import tcpcheck.checker.models.DiningPhilosophers;
+import tcpcheck.checker.models.FairPeterson;
 import tcpcheck.checker.models.GridWalk;
 import tcpcheck.checker.models.MCtcp;
 import tcpcheck.checker.models.Peterson;
@@ -157,37 +157,6 @@ class TlcCrossValidationTest {
         assertSameCounts(noStopping, forbidden.statistics());
     }
 
-    /** Peterson with a weak-fairness class per process; with {@code zeroFair} false, process 0 has none. */
-    private static Model<Peterson.State, Integer> fairPeterson(boolean zeroFair) {
-        Peterson base = new Peterson();
-        return new Model<>() {
-            @Override
-            public List<Peterson.State> initialStates() {
-                return base.initialStates();
-            }
-
-            @Override
-            public void actions(Peterson.State s, List<Integer> actions) {
-                base.actions(s, actions);
-            }
-
-            @Override
-            public Peterson.State nextState(Peterson.State s, Integer i) {
-                return base.nextState(s, i);
-            }
-
-            @Override
-            public long fingerprint(Peterson.State s) {
-                return base.fingerprint(s);
-            }
-
-            @Override
-            public long fairness(Peterson.State s, Integer i) {
-                return i == 0 && !zeroFair ? NO_FAIRNESS : i;
-            }
-        };
-    }
-
     private static final Property<Peterson.State, Integer> NO_STARVATION =
             Property.leadsTo("NoStarvation", s -> s.pc0() == 1, s -> s.pc0() == 3);
     private static final Property<Peterson.State, Integer> ENTERED_WHILE_OTHER_WAITS =
@@ -207,26 +176,26 @@ class TlcCrossValidationTest {
         assertEquals("Temporal properties were violated.", cycle.error(), cycle.output());
         assertFalse(cycle.stuttering());
         for (Stuttering st : Stuttering.values()) {
-            CheckResult<Peterson.State, Integer> r = Checker.of(fairPeterson(true)).stuttering(st)
+            CheckResult<Peterson.State, Integer> r = Checker.of(new FairPeterson(true)).stuttering(st)
                     .property(NO_STARVATION).property(ENTERED_WHILE_OTHER_WAITS).run();
             assertSameCounts(holds, r.statistics());
             assertEquals(Verdict.HOLDS, r.verdict("NoStarvation"), st.name());
             PropertyResult<Peterson.State, Integer> w = r.result("EnteredWhileOtherWaits");
             assertEquals(Verdict.VIOLATED, w.verdict(), st.name());
             assertTrue(w.trace().isLasso() && !w.trace().stutters(), st.name());
-            assertNull(Violation.check(fairPeterson(true), ENTERED_WHILE_OTHER_WAITS, w.trace(), st));
+            assertNull(Violation.check(new FairPeterson(true), ENTERED_WHILE_OTHER_WAITS, w.trace(), st));
         }
         Tlc.Result stops = Tlc.run(work, "Peterson", "PetersonOneFair.cfg", false);
         assertEquals("Temporal properties were violated.", stops.error(), stops.output());
         assertTrue(stops.stuttering());
-        PropertyResult<Peterson.State, Integer> starved = Checker.of(fairPeterson(false))
+        PropertyResult<Peterson.State, Integer> starved = Checker.of(new FairPeterson(false))
                 .stuttering(Stuttering.ALLOWED).property(NO_STARVATION).run().result("NoStarvation");
         assertEquals(Verdict.VIOLATED, starved.verdict());
         assertTrue(starved.trace().stutters());
         assertEquals(1, starved.trace().last().pc0());
         Tlc.Result noStopping = Tlc.run(work, "Peterson", "PetersonOneFairNorStopping.cfg", false);
         assertTrue(noStopping.ok(), noStopping.output());
-        assertEquals(Verdict.HOLDS, Checker.of(fairPeterson(false)).property(NO_STARVATION).run()
+        assertEquals(Verdict.HOLDS, Checker.of(new FairPeterson(false)).property(NO_STARVATION).run()
                 .verdict("NoStarvation"));
     }
 
