@@ -21,7 +21,7 @@ import tcpcheck.properties.Verification;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Check variants against properties. Exit 0: every property holds; 1: a property is violated; "
-                + "2: usage error; 3: the search was cut short (INCOMPLETE).")
+                + "2: usage error; 3: the search was cut short (INCOMPLETE); 4: the model or a property threw (ERROR).")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -63,11 +63,14 @@ final class JustifyCommand implements Callable<Integer> {
         w.print(Report.matrix(reports));
         int disagreements = 0;
         boolean incomplete = false;
+        boolean error = false;
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
                 Optional<Verdict> expected = SpecTable.expected(r.variant(), p.property());
                 incomplete |= p.verdict() == Verdict.INCOMPLETE;
-                if (expected.isPresent() && p.verdict() != Verdict.INCOMPLETE && expected.get() != p.verdict()) {
+                error |= p.verdict() == Verdict.ERROR;
+                if (expected.isPresent() && p.verdict() != Verdict.INCOMPLETE && p.verdict() != Verdict.ERROR
+                        && expected.get() != p.verdict()) {
                     disagreements++;
                     w.println("differs from SPEC section 7: " + r.variant().id() + " " + p.property() + " is "
                             + p.verdict() + ", SPEC says " + expected.get());
@@ -80,6 +83,7 @@ final class JustifyCommand implements Callable<Integer> {
         w.println(disagreements == 0 ? "every cell that SPEC section 7 fixes agrees with the model"
                 : disagreements + " cell(s) differ from SPEC section 7 (see model/README.md)");
         w.flush();
-        return disagreements > 0 ? ExitCode.VIOLATED : incomplete ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
+        return error ? ExitCode.ERROR : disagreements > 0 ? ExitCode.VIOLATED
+                : incomplete ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
     }
 }

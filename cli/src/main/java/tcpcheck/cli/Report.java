@@ -15,8 +15,9 @@ import tcpcheck.properties.VariantReport;
 /**
  * How a check is printed: a text table for people, one JSON object per variant for scripts. The JSON field names
  * are a stable interface (documented in README.md): variant, parameters, states, transitions, depth, seconds,
- * boundaryStates, maxInFlight, complete, results[{property, verdict, counterexampleLength, afterAbort,
- * afterAbortLength}].
+ * boundaryStates, maxInFlight, complete, initialStates, generatedStates, depthInStates, results[{property, verdict,
+ * counterexampleLength, afterAbort, afterAbortLength, error}]. The last three figures are TLC's: distinct initial
+ * states, states generated, and the depth counted in states (depth + 1).
  */
 final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +37,11 @@ final class Report {
                 }
             } else if (p.verdict() == Verdict.INCOMPLETE && p.detail() != null) {
                 b.append(" ").append(p.detail());
+            } else if (p.verdict() == Verdict.ERROR) {
+                b.append(" ").append(p.detail());
+                if (p.trace() != null) {
+                    b.append(" (in the state reached after ").append(p.length()).append(" actions)");
+                }
             }
             if (p.afterAbort() == Verdict.VIOLATED) {
                 b.append("; after an abort: violated in ").append(p.afterAbortTrace().length()).append(" actions");
@@ -49,6 +55,8 @@ final class Report {
         b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state, fingerprint collision probability "
                 + "%.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(), s.bytesPerState(),
                 s.collisionProbability()));
+        b.append(String.format(Locale.ROOT, "  as TLC counts: %,d states generated, %,d distinct initial, depth %d "
+                + "(in states)%n", s.generated(), s.initialStates(), s.depthInStates()));
         if (r.incompleteReason() != null) {
             b.append("  INCOMPLETE: ").append(r.incompleteReason()).append('\n');
         }
@@ -92,6 +100,9 @@ final class Report {
         o.put("bytesPerState", Math.round(s.bytesPerState() * 10) / 10.0);
         o.put("collisionProbability", s.collisionProbability());
         o.put("complete", r.incompleteReason() == null);
+        o.put("initialStates", s.initialStates());
+        o.put("generatedStates", s.generated());
+        o.put("depthInStates", s.depthInStates());
         ArrayNode results = o.putArray("results");
         for (PropertyVerdict p : r.results()) {
             ObjectNode x = results.addObject();
@@ -106,6 +117,9 @@ final class Report {
             if (p.afterAbortTrace() != null) {
                 x.put("afterAbortLength", p.afterAbortTrace().length());
             }
+            if (p.verdict() == Verdict.ERROR) {
+                x.put("error", p.detail());
+            }
         }
         try {
             return JSON.writeValueAsString(o);
@@ -119,6 +133,7 @@ final class Report {
         StringBuilder cases = new StringBuilder();
         int tests = 0;
         int failures = 0;
+        int errors = 0;
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
                 tests++;
@@ -129,6 +144,11 @@ final class Report {
                     failures++;
                     cases.append("<failure type=\"VIOLATED\" message=\"counterexample of ").append(p.length())
                             .append(" actions\">").append(xml(p.trace().toString())).append("</failure>");
+                } else if (p.verdict() == Verdict.ERROR) {
+                    errors++;
+                    cases.append("<error type=\"ERROR\" message=\"").append(xml(String.valueOf(p.detail())))
+                            .append("\">").append(p.trace() == null ? "" : xml(p.trace().toString()))
+                            .append("</error>");
                 } else if (p.verdict() == Verdict.INCOMPLETE) {
                     failures++;
                     cases.append("<failure type=\"INCOMPLETE\" message=\"").append(xml(String.valueOf(p.detail())))
@@ -138,7 +158,7 @@ final class Report {
             }
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"tcpcheck\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\">\n" + cases + "</testsuite>\n";
+                + "\" failures=\"" + failures + "\" errors=\"" + errors + "\" skipped=\"0\">\n" + cases + "</testsuite>\n";
     }
 
     private static String xml(String s) {

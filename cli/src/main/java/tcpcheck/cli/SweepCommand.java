@@ -70,6 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         w.flush();
         int[] disagree = {0};
         boolean[] incomplete = {false};
+        boolean[] error = {false};
         for (int m : msls) {
             List<Integer> rs = new ArrayList<>();
             for (int r = 1; r <= m; r++) {
@@ -80,14 +81,16 @@ final class SweepCommand implements Callable<Integer> {
             sweep.sweep(m, rs, timeWaits != null ? timeWaits : TimeWaitSweep.timeWaits(m), c -> {
                 boolean predicted = sweep.predicted(c.msl(), c.rto(), c.timeWait());
                 incomplete[0] |= c.verdict() == Verdict.INCOMPLETE;
+                error[0] |= c.verdict() == Verdict.ERROR;
+                boolean undecided = c.verdict() == Verdict.INCOMPLETE || c.verdict() == Verdict.ERROR;
                 boolean agrees = c.verdict() == (predicted ? Verdict.HOLDS : Verdict.VIOLATED);
-                if (!agrees && c.verdict() != Verdict.INCOMPLETE) {
+                if (!agrees && !undecided) {
                     disagree[0]++;
                 }
                 w.printf("%3d %3d %2d  %-22s  %-14s  %,d%s%n", c.msl(), c.rto(), c.timeWait(),
                         c.verdict() == Verdict.VIOLATED ? "✗ " + c.counterexampleLength() : c.verdict() == Verdict.HOLDS
-                                ? "✓" : "? incomplete", predicted ? "yes" : "no", c.states(),
-                        agrees || c.verdict() == Verdict.INCOMPLETE ? "" : "  <- differs");
+                                ? "✓" : c.verdict() == Verdict.ERROR ? "! error" : "? incomplete",
+                        predicted ? "yes" : "no", c.states(), agrees || undecided ? "" : "  <- differs");
                 w.flush();
             });
         }
@@ -96,6 +99,7 @@ final class SweepCommand implements Callable<Integer> {
                         + (incomplete[0] ? " (in every cell decided)" : "")
                 : disagree[0] + " cell(s) differ from " + sweep.boundary());
         w.flush();
-        return disagree[0] > 0 ? ExitCode.VIOLATED : incomplete[0] ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
+        return error[0] ? ExitCode.ERROR : disagree[0] > 0 ? ExitCode.VIOLATED
+                : incomplete[0] ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
     }
 }
