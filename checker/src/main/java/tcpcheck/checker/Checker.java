@@ -197,17 +197,21 @@ public final class Checker<S, A> {
     private static <S, A> List<Liveness.Goals<S, A>> goals(List<Property<S, A>> liveness,
                                                            List<Predicate<S>> predicates) {
         ThreadLocal<boolean[]> threw = ThreadLocal.withInitial(() -> new boolean[1]);
+        java.util.concurrent.atomic.AtomicBoolean any = new java.util.concurrent.atomic.AtomicBoolean();
         List<Liveness.Goals<S, A>> out = new ArrayList<>();
         for (Property<S, A> p : liveness) {
             int goal = predicates.size();
-            predicates.add(s -> safely(p::test, s, threw));
+            predicates.add(s -> safely(p::test, s, threw, any));
             int trigger = -1;
             if (p.kind() == Property.Kind.LEADS_TO) {
                 trigger = predicates.size();
-                predicates.add(s -> safely(p::triggers, s, threw));
+                predicates.add(s -> safely(p::triggers, s, threw, any));
             }
             int error = predicates.size();
             predicates.add(s -> {
+                if (!any.get()) {
+                    return false;
+                }
                 boolean[] t = threw.get();
                 boolean any = t[0];
                 t[0] = false;
@@ -222,11 +226,13 @@ public final class Checker<S, A> {
         return out;
     }
 
-    private static <S> boolean safely(Predicate<S> p, S s, ThreadLocal<boolean[]> threw) {
+    private static <S> boolean safely(Predicate<S> p, S s, ThreadLocal<boolean[]> threw,
+                                      java.util.concurrent.atomic.AtomicBoolean any) {
         try {
             return p.test(s);
         } catch (Throwable e) {
             Thrown.rethrowUnlessReportable(e);
+            any.set(true);
             threw.get()[0] = true;
             return false;
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tcpcheck.checker.models.GridWalk;
+import tcpcheck.checker.models.MCtcp;
 
 /**
  * TLC's constraints ({@link Model#constraint}, {@link Model#actionConstraint}) beside the engine's boundary
@@ -140,5 +141,49 @@ class ConstraintsTest {
         Property<GridWalk.State, String> notThreeFour = Property.always("not (3, 4)", s -> s.x() != 3);
         assertEquals("the path goes on after a step that leaves the constraints, which the search does not follow",
                 Violation.check(m, notThreeFour, through));
+    }
+
+    /**
+     * MCtcp's state constraint as a boundary instead (the action constraint kept): 1,614 states, 432 of them at the
+     * boundary, where TLC's constraint gives 1,182 (TlcCrossValidationTest).
+     */
+    @Test
+    void mctcpCountsMoreUnderABoundary() {
+        MCtcp m = new MCtcp(false, true);
+        Model<MCtcp.State, MCtcp.Action> bounded = new Model<>() {
+            @Override
+            public List<MCtcp.State> initialStates() {
+                return m.initialStates();
+            }
+
+            @Override
+            public void actions(MCtcp.State s, List<MCtcp.Action> actions) {
+                m.actions(s, actions);
+            }
+
+            @Override
+            public MCtcp.State nextState(MCtcp.State s, MCtcp.Action a) {
+                return m.nextState(s, a);
+            }
+
+            @Override
+            public long fingerprint(MCtcp.State s) {
+                return m.fingerprint(s);
+            }
+
+            @Override
+            public boolean actionConstraint(MCtcp.State s, MCtcp.Action a, MCtcp.State next) {
+                return m.actionConstraint(s, a, next);
+            }
+
+            @Override
+            public boolean withinBoundary(MCtcp.State s) {
+                return m.constraint(s);
+            }
+        };
+        Statistics b = Checker.of(bounded).run().statistics();
+        assertEquals(1614, b.states());
+        assertEquals(432, b.boundaryStates());
+        assertEquals(1182, Checker.of(m).run().statistics().states());
     }
 }
