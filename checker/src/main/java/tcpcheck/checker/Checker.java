@@ -213,9 +213,9 @@ public final class Checker<S, A> {
                     return false;
                 }
                 boolean[] t = threw.get();
-                boolean any = t[0];
+                boolean here = t[0];
                 t[0] = false;
-                return any;
+                return here;
             });
             out.add(new Liveness.Goals<>(p, goal, trigger, error));
         }
