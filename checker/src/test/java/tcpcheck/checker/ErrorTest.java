@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tcpcheck.checker.models.DelegatingModel;
 import tcpcheck.checker.models.GridWalk;
 
 /**
@@ -20,28 +21,13 @@ class ErrorTest {
 
     /** The grid walk, whose step up from (1, 1) throws. */
     private static Model<GridWalk.State, String> brokenAtOneOne() {
-        return new Model<>() {
-            @Override
-            public List<GridWalk.State> initialStates() {
-                return GRID.initialStates();
-            }
-
-            @Override
-            public void actions(GridWalk.State s, List<String> actions) {
-                GRID.actions(s, actions);
-            }
-
+        return new DelegatingModel<>(GRID) {
             @Override
             public GridWalk.State nextState(GridWalk.State s, String a) {
                 if (s.equals(ONE_ONE) && a.equals("up")) {
                     throw new IllegalStateException("no way up from (1, 1)");
                 }
                 return GRID.nextState(s, a);
-            }
-
-            @Override
-            public long fingerprint(GridWalk.State s) {
-                return GRID.fingerprint(s);
             }
         };
     }
