@@ -135,17 +135,9 @@ public interface Model<S, A> {
 
     /**
      * A one-line description of a state, for traces ({@link Trace#format}): by default the state's own
-     * {@code toString}, or, when the model's {@linkplain #packing packing} names its fields
-     * ({@link StatePacking#describe}), the named fields of its packed words.
+     * {@code toString}; a {@link PackedModel} describes the named fields of its packed words.
      */
     default String describeState(S state) {
-        StatePacking<S> p = packing();
-        if (p == null) {
-            return String.valueOf(state);
-        }
-        long[] words = new long[p.words()];
-        p.pack(state, words, 0);
-        String named = p.describe(words, 0);
-        return named != null ? named : String.valueOf(state);
+        return String.valueOf(state);
     }
 }

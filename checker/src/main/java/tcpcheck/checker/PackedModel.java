@@ -32,4 +32,13 @@ public abstract class PackedModel<S, A> implements Model<S, A>, StatePacking<S> 
     public final boolean fingerprintsWords() {
         return true;
     }
+
+    /** The state's named fields ({@link #describe(long[], int)}), or its {@code toString} if they have no names. */
+    @Override
+    public String describeState(S state) {
+        long[] words = new long[words()];
+        pack(state, words, 0);
+        String named = describe(words, 0);
+        return named != null ? named : String.valueOf(state);
+    }
 }

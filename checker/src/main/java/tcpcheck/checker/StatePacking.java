@@ -38,8 +38,8 @@ public interface StatePacking<S> {
 
     /**
      * The packed state at {@code from[at]} in words for people (for instance its named fields, as
-     * {@link PackedFields#describe} gives them), or null to print the unpacked state's {@code toString}. Traces
-     * print states so ({@link Model#describeState}).
+     * {@link PackedFields#describe} gives them), or null to print the unpacked state's {@code toString}. A
+     * {@link PackedModel}'s traces print states so ({@link Model#describeState}).
      */
     default String describe(long[] from, int at) {
         return null;
