@@ -221,8 +221,8 @@ final class JustifyCommand implements Callable<Integer> {
         if (!undecided.isEmpty()) {
             return new Judgement(ExitCode.INCOMPLETE, "INCOMPLETE: " + undecided.size() + " of the " + cells
                     + " cells could not be decided, so the matrix justifies nothing yet; of the " + expectedCells
-                    + " cells with an expected verdict, " + expectedDecided + " were decided"
-                    + (expectedDecided > 0 ? " and agree" : ""), lines, violations);
+                    + " cells with an expected verdict, " + expectedDecided + " are decided"
+                    + (expectedDecided > 0 ? ", and they agree" : ""), lines, violations);
         }
         return new Judgement(ExitCode.HOLDS, "every cell with an expected verdict agrees with the model ("
                 + expectedCells + " of the " + cells + " cells have one)", lines, violations);

@@ -42,7 +42,15 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(Io.system(), args));
+        Io io = Io.system();
+        // A thread of the search that dies: the heap running out is reported by the search itself (INCOMPLETE, and
+        // the hint); anything else is an internal error, said in one line with a log, not a stack trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
+            if (!(t instanceof OutOfMemoryError)) {
+                handle(t, io, List.of(args));
+            }
+        });
+        System.exit(execute(io, args));
     }
 
     /** Runs the command line on the process's own streams and returns its exit code; never throws. */

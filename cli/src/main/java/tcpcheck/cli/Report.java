@@ -94,8 +94,8 @@ final class Report {
                     + " undecided (" + why + ")" : "");
         }
         if (undecided > 0) {
-            return "INCOMPLETE: " + undecided + " of " + all + " verdicts undecided (" + why + "); the other " + holds
-                    + " hold";
+            return "INCOMPLETE: " + undecided + " of " + all + " verdicts undecided (" + why + ")"
+                    + (holds > 0 ? "; the other " + holds + " hold" : "");
         }
         return "every property holds (" + all + " verdicts)";
     }

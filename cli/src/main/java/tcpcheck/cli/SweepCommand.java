@@ -193,7 +193,7 @@ final class SweepCommand implements Callable<Integer> {
             } else {
                 code = ExitCode.HOLDS;
                 message = "the sweep confirms: " + property + " holds exactly when " + shape.boundary() + " ("
-                        + cells.size() + " cells)";
+                        + (cells.size() == 1 ? "1 cell" : cells.size() + " cells") + ")";
             }
             if (json) {
                 w.println(Json.line(Json.summary("sweep", code, message, (System.nanoTime() - t0) / 1e9,
