@@ -84,7 +84,7 @@ final class CheckCommand implements Callable<Integer> {
         Deadline deadline = search.deadline();
         Io io = main.io();
         StatusLine status = io.status();
-        try (Outputs outputs = new Outputs(status)) {
+        try (Outputs outputs = new Outputs(status, "check")) {
             OutputFolder folder = null;
             if (out != null) {
                 List<String> names = new ArrayList<>();
@@ -134,14 +134,8 @@ final class CheckCommand implements Callable<Integer> {
             int code = ExitCode.of(reports);
             String message = Report.conclusion(reports);
             PrintWriter w = io.out();
-            if (json) {
-                w.println(Json.line(Json.summary("check", code, message, (System.nanoTime() - t0) / 1e9,
-                        outputs.written())));
-            } else {
-                w.println(message);
-                if (junit != null) {
-                    w.println("JUnit report: " + junit);
-                }
+            Report.close(w, json, "check", code, message, t0, outputs, junit);
+            if (!json) {
                 if (violated && out == null) {
                     w.println("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, pcap),"
                             + " add --out DIR");

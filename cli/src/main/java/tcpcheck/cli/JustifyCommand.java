@@ -80,7 +80,7 @@ final class JustifyCommand implements Callable<Integer> {
                 bounds.add(Parameters.defaults().incarnations());
             }
         }
-        try (Outputs outputs = new Outputs(status)) {
+        try (Outputs outputs = new Outputs(status, "justify")) {
             OutputFolder folder = null;
             if (out != null) {
                 List<String> names = new ArrayList<>(List.of(OutputFolder.INDEX));
@@ -144,14 +144,10 @@ final class JustifyCommand implements Callable<Integer> {
                 outputs.write(junit, xml.xml());
                 status.done();
             }
-            if (json) {
-                w.println(Json.line(Json.summary("justify", j.exit(), j.message(), (System.nanoTime() - t0) / 1e9,
-                        outputs.written())));
-            } else {
+            if (!json) {
                 w.println();
                 w.print(Report.matrix(reports));
                 j.lines().forEach(w::println);
-                w.println(j.message());
                 if (out != null) {
                     w.println("counterexamples written to " + out + " (" + outputs.written().stream()
                             .filter(f -> f.toString().endsWith(".json")).count() + ", with the index "
@@ -160,10 +156,8 @@ final class JustifyCommand implements Callable<Integer> {
                     w.println("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, "
                             + "pcap, an index), add --out DIR");
                 }
-                if (junit != null) {
-                    w.println("JUnit report: " + junit);
-                }
             }
+            Report.close(w, json, "justify", j.exit(), j.message(), t0, outputs, junit);
             w.flush();
             Report.memoryHint(reports, io.err());
             return j.exit();

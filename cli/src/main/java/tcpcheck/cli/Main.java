@@ -63,6 +63,15 @@ public final class Main implements Runnable {
         return execute(new Io(out, err, Terminal.none()), args);
     }
 
+    /** The same, standard output as text on a writer (for callers that print no binary output). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int code = execute(bytes, err, args);
+        out.print(bytes.toString(StandardCharsets.UTF_8));
+        out.flush();
+        return code;
+    }
+
     static int execute(Io io, String... args) {
         return run(commandLine(io), io, args);
     }

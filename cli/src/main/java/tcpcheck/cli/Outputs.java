@@ -16,11 +16,13 @@ import tcpcheck.properties.OutputFolder;
  */
 final class Outputs implements AutoCloseable {
     private final StatusLine status;
+    private final String command;
     private final List<OutputFolder> folders = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
 
-    Outputs(StatusLine status) {
+    Outputs(StatusLine status, String command) {
         this.status = status;
+        this.command = command;
     }
 
     /**
@@ -41,7 +43,7 @@ final class Outputs implements AutoCloseable {
 
     /** Writes one file, whole. */
     void write(Path file, byte[] content) throws IOException {
-        status.phase("writing");
+        status.phase(command, "writing");
         status.detail(file.toString(), null);
         AtomicFiles.write(file, content);
         written.add(file);
@@ -49,7 +51,7 @@ final class Outputs implements AutoCloseable {
 
     /** Writes files into a folder opened by {@link #folder}; returns their paths. */
     List<Path> write(OutputFolder folder, Map<String, byte[]> files, boolean removeStale) throws IOException {
-        status.phase("writing");
+        status.phase(command, "writing");
         status.detail(files.size() + " files into " + folder.dir(), null);
         List<Path> paths = folder.write(files, removeStale);
         written.addAll(paths);

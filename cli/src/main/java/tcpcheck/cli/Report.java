@@ -101,6 +101,23 @@ final class Report {
     }
 
     /**
+     * The end of a command's output: the summary record (JSON), or the closing line and where the JUnit report is
+     * (text).
+     */
+    static void close(PrintWriter w, boolean json, String command, int code, String message, long startNanos,
+                      Outputs outputs, Path junit) {
+        if (json) {
+            w.println(Json.line(Json.summary(command, code, message, (System.nanoTime() - startNanos) / 1e9,
+                    outputs.written())));
+        } else {
+            w.println(message);
+            if (junit != null) {
+                w.println("JUnit report: " + junit);
+            }
+        }
+    }
+
+    /**
      * When a search ran out of memory, one line on how to give Java more: the heap is set by {@code -Xmx} in
      * {@code JAVA_OPTS}, which the launcher passes to the JVM.
      */

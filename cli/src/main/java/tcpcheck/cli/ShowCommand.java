@@ -53,7 +53,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "a capture is binary and standard output is a terminal:"
                     + " give --output FILE.pcap, or pipe it (tcpcheck show " + file + " --format pcap | tshark -r -)");
         }
-        try (Outputs outputs = new Outputs(io.status())) {
+        try (Outputs outputs = new Outputs(io.status(), "show")) {
             if (output != null) {
                 outputs.file(output);
             }

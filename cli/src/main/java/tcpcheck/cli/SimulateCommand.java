@@ -113,7 +113,7 @@ final class SimulateCommand implements Callable<Integer> {
         Deadline deadline = SearchOptions.deadline(spec, maxSeconds);
         Io io = main.io();
         StatusLine status = io.status();
-        try (Outputs outputs = new Outputs(status)) {
+        try (Outputs outputs = new Outputs(status, "simulate")) {
             OutputFolder folder = null;
             if (out != null) {
                 List<String> names = new ArrayList<>();
@@ -157,11 +157,8 @@ final class SimulateCommand implements Callable<Integer> {
             String message = violated ? "a violation was found" : cut ? "INCOMPLETE: " + deadline.reason()
                     + " before every walk was taken; no violation found in the walks taken (not a proof)"
                     : "no violation found (not a proof)";
-            if (json) {
-                w.println(Json.line(Json.summary("simulate", code, message, (System.nanoTime() - t0) / 1e9,
-                        outputs.written())));
-            } else {
-                w.println(message);
+            Report.close(w, json, "simulate", code, message, t0, outputs, null);
+            if (!json) {
                 if (violated && out == null) {
                     w.println("to write the counterexamples as files (JSON for replay and show, Markdown), add "
                             + "--out DIR");

@@ -43,6 +43,14 @@ final class StatusLine {
         phase(phase);
     }
 
+    /** A phase of the task under way, or of {@code command} when no task is. */
+    synchronized void phase(String command, String phase) {
+        if (task == null) {
+            task = command;
+        }
+        phase(phase);
+    }
+
     synchronized void phase(String phase) {
         if (!phase.equals(this.phase)) {
             this.phase = phase;

@@ -106,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
         Io io = main.io();
         StatusLine status = io.status();
         TimeWaitSweep shape = new TimeWaitSweep(new Verification(), property);
-        try (Outputs outputs = new Outputs(status)) {
+        try (Outputs outputs = new Outputs(status, "sweep")) {
             if (junit != null) {
                 outputs.file(junit);
             }
@@ -195,15 +195,7 @@ final class SweepCommand implements Callable<Integer> {
                 message = "the sweep confirms: " + property + " holds exactly when " + shape.boundary() + " ("
                         + (cells.size() == 1 ? "1 cell" : cells.size() + " cells") + ")";
             }
-            if (json) {
-                w.println(Json.line(Json.summary("sweep", code, message, (System.nanoTime() - t0) / 1e9,
-                        outputs.written())));
-            } else {
-                w.println(message);
-                if (junit != null) {
-                    w.println("JUnit report: " + junit);
-                }
-            }
+            Report.close(w, json, "sweep", code, message, t0, outputs, junit);
             w.flush();
             return code;
         }

@@ -91,12 +91,7 @@ public final class AtomicFiles {
                 }
                 return;
             }
-            Path dir = real.toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new CannotWriteException(target, e);
-            }
+            Path dir = folder(target, real);
             Path tmp = dir.resolve("." + real.getFileName() + ".tcpcheck-"
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
             TEMPORARY.add(tmp);
@@ -144,13 +139,18 @@ public final class AtomicFiles {
             }
             return;
         }
+        probe(target, folder(target, real));
+    }
+
+    /** The folder {@code real} goes into, made when missing; a failure names the path as given. */
+    private static Path folder(Path asGiven, Path real) throws IOException {
         Path dir = real.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new CannotWriteException(target, e);
+            throw new CannotWriteException(asGiven, e);
         }
-        probe(target, dir);
+        return dir;
     }
 
     /**

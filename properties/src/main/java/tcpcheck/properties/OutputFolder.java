@@ -197,8 +197,8 @@ public final class OutputFolder implements AutoCloseable {
             return false;
         }
         try (var in = Files.newInputStream(f)) {
-            String s = new String(in.readNBytes(256), StandardCharsets.UTF_8);
-            return s.matches("(?s)\\s*\\{\\s*\"schema\"\\s*:\\s*\"" + CounterexampleFile.SCHEMA + "\".*");
+            String s = new String(in.readNBytes(1024), StandardCharsets.UTF_8);
+            return s.matches("(?s)\\s*\\{.*\"schema\"\\s*:\\s*\"" + CounterexampleFile.SCHEMA + "\".*");
         } catch (IOException | RuntimeException e) {
             return false;
         }
