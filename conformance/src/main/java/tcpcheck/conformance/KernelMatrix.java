@@ -43,7 +43,7 @@ final class KernelMatrix {
     }
 
     static int peerPort(Matrix.Cell c, int n) {
-        return c.role() == Matrix.Role.SERVER ? 40000 + n : 80;
+        return c.role() == Role.SERVER ? 40000 + n : 80;
     }
 
     /** Runs the cells; {@code portBase} offsets their ports so that runs in one namespace do not reuse a pair. */
@@ -54,7 +54,7 @@ final class KernelMatrix {
             List<CellRun> runs = new ArrayList<>();
             for (Matrix.Cell c : batch) {
                 int n = portBase + c.index();
-                runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Matrix.Role.SERVER, kernelPort(n),
+                runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Role.SERVER, kernelPort(n),
                         peerPort(c, n))));
             }
             try {

@@ -23,29 +23,6 @@ final class Matrix {
     private Matrix() {
     }
 
-    /** The role of the endpoint under test: the model's B (passive open) or A (active open). */
-    enum Role {
-        SERVER("server", true),
-        CLIENT("client", false);
-
-        final String label;
-        final boolean passive;
-
-        Role(String label, boolean passive) {
-            this.label = label;
-            this.passive = passive;
-        }
-
-        static Role named(String s) {
-            for (Role r : values()) {
-                if (r.label.equals(s)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown role '" + s + "'; the roles are server, client");
-        }
-    }
-
     /** A class of incoming segment. */
     record Probe(String kind, int flags, int data, SeqRef seq, AckRef ack) {
         Send send() {
