@@ -15,10 +15,11 @@ import tcpcheck.model.Variant;
  * "valid" numbers of an input concrete, and classifies the numbers of the model's answer as the learner did.
  *
  * <p>The mapper's memory: {@code sutSeq}, the SEQ of the last segment the endpoint sent that takes sequence space
- * (SYN, FIN or data; none at first), and {@code learnerSeq}, the learner's next SEQ (a fresh number at first, then
- * the last SEG.ACK the endpoint sent). A valid input carries SEQ = learnerSeq and ACK = sutSeq + 1 (0 before the
- * endpoint has sent anything, and after the learner sent an RST: the learner forgets the connection it reset, as the
- * learned machines show: after RST(V,V,0) in SYN-SENT a stack answers an ACK with RST(ZERO,ZERO,0)). An output's SEQ is NEXT when it is sutSeq + 1, CURRENT when sutSeq, ZERO when 0, else
+ * (SYN, FIN or data; none at first), and {@code learnerSeq}, the learner's next SEQ (a fresh number at first; it moves
+ * on by one when the endpoint acknowledges the learner's segment, SEG.ACK = learnerSeq + 1). A valid input carries SEQ = learnerSeq and ACK = sutSeq + 1 (0 before the
+ * endpoint has sent anything). After an RST, the learner's or the endpoint's, the learner forgets the connection: sutSeq is forgotten
+ * and, after its own RST, learnerSeq moves to a fresh number, as the learned machines show (after RST(V,V,0) in SYN-SENT every stack
+ * answers an ACK with RST(ZERO,ZERO,0); after an RST in TIME-WAIT, FreeBSD's ACK is ACK(FRESH,FRESH,0)). An output's SEQ is NEXT when it is sutSeq + 1, CURRENT when sutSeq, ZERO when 0, else
  * FRESH; its ACK is NEXT when learnerSeq + 1, CURRENT when learnerSeq, ZERO when 0 (or the ACK bit is off), else FRESH.
  *
  * <p>Socket calls: CONNECT is the active OPEN; the client's CLOSE is CLOSE (RFC 9293 3.10.4, {@link OneEndpoint#close});
@@ -32,6 +33,8 @@ final class Projection {
     static final int MODULUS = ModelSubject.MODULUS;
     private static final long FIRST_LEARNER_SEQ = 0x00300000L;
     private static final long FIRST_ISS = 0x01000000L;
+    /** How far the learner's SEQ moves when it starts afresh after its own RST. */
+    private static final long LEARNER_RESTART = 0x00010000L;
 
     private final OneEndpoint endpoint;
     private final Role role;
@@ -102,14 +105,21 @@ final class Projection {
                     .append(m.data() ? 1 : 0).append(')');
         }
         if (input.contains("RST")) {
-            // The learner's own RST ends the connection for it: it forgets the endpoint's numbers.
+            // The learner's own RST ends the connection for it: it forgets the endpoint's numbers and takes a fresh
+            // SEQ of its own.
             sut = -1;
+            learner = Math.floorMod(learner + LEARNER_RESTART, MODULUS);
         }
         for (Segment m : s.sent()) {
+            if (m.rst()) {
+                // An RST from the endpoint ends the connection for the learner too.
+                sut = -1;
+                continue;
+            }
             if (m.syn() || m.fin() || m.data()) {
                 sut = m.seq();
             }
-            if (m.ack()) {
+            if (m.ack() && m.ackNo() == Math.floorMod(learner + 1, MODULUS)) {
                 learner = m.ackNo();
             }
         }
@@ -192,8 +202,16 @@ final class Projection {
                 + (c.sutSeq() < 0) + "," + c.listenerClosed();
     }
 
-    private static long rel(long n, long base) {
+    /**
+     * n relative to base, exactly when they are near (the answers compare numbers with base and base + 1, and the
+     * window is 2), else only the side it lies on: every number far ahead answers alike, and so does every number far
+     * behind.
+     */
+    private static String rel(long n, long base) {
         long d = Math.floorMod(n - base, MODULUS);
-        return d < MODULUS / 2 ? d : d - MODULUS;
+        long signed = d < MODULUS / 2 ? d : d - MODULUS;
+        return Math.abs(signed) <= NEAR ? String.valueOf(signed) : signed > 0 ? "far ahead" : "far behind";
     }
+
+    private static final long NEAR = 8;
 }
