@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,7 +106,7 @@ final class ConformCommand implements Runnable {
     @Command(name = "learned", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Compare one endpoint of the model, projected onto the alphabet of the learned machines "
                     + "(socket calls and segments with valid numbers; sending nothing is TIMEOUT; no timers), with "
-                    + "Mealy machines learned from Linux, FreeBSD and Windows 8 (Fiteru-Brostean, Janssen, "
+                    + "Mealy machines learned from Linux, FreeBSD and Windows 8 (Fiterau-Brostean, Janssen, "
                     + "Vaandrager, CAV 2016). For each stack and role: the input words compared and the shortest "
                     + "words on which the model and the stack answer differently, each with its explanation.",
                 "Exit 0: every distinguishing word is explained (learned-differences.json); 1: one is not; "
@@ -146,9 +145,5 @@ final class ConformCommand implements Runnable {
             w.flush();
             return report.exitCode();
         }
-    }
-
-    static int execute(String... args) {
-        return new CommandLine(new ConformCommand()).execute(args);
     }
 }
