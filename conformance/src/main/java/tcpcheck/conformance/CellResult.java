@@ -37,6 +37,11 @@ record CellResult(Matrix.Cell cell, String modelAnswer, ConnectionState modelSta
         return problem == null && alternative().equals(kernel());
     }
 
+    CellResult withProblem(String p) {
+        return new CellResult(cell, modelAnswer, modelState, alternativeAnswer, alternativeState, kernelAnswer,
+                kernelState, p);
+    }
+
     /** Whether the two variants answer this cell differently. */
     boolean variantsDiffer() {
         return !model().equals(alternative());

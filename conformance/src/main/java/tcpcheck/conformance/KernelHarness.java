@@ -34,11 +34,37 @@ final class KernelHarness implements AutoCloseable {
     private final Tun tun;
     private final Map<Integer, Flow> flows = new ConcurrentHashMap<>();
     private final AtomicLong strays = new AtomicLong();
+    private final Flow sentinel;
+    private long sentinelSeq = 1;
 
     private KernelHarness(NetworkNamespace ns, ExecutorService inside, Tun tun) {
         this.ns = ns;
         this.inside = inside;
         this.tun = tun;
+        this.sentinel = open(SENTINEL_PORT, SENTINEL_PORT);
+    }
+
+    /** The port pair of the sentinel: nothing listens on the kernel's port 1, so a SYN there draws an RST. */
+    static final int SENTINEL_PORT = 1;
+
+    /**
+     * Waits until the harness has read everything the kernel sent before this call: it sends a SYN to a closed port
+     * and waits for the RST it draws. The kernel answers a segment while the harness writes it, and the device hands
+     * out datagrams in order, so every answer to a segment written before the SYN is read before the RST. A heavily
+     * loaded machine may keep the reading thread waiting; this makes the answer window independent of it.
+     */
+    synchronized void drain() throws IOException, InterruptedException {
+        long seq = sentinelSeq;
+        sentinelSeq += 2;
+        sentinel.send(new Seg(Packet.SYN, seq, 0, 0), 512);
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < until) {
+            Flow.Arrived a = sentinel.next(1000);
+            if (a != null && a.packet().has(Packet.RST) && a.packet().ack() == seq + 1) {
+                return;
+            }
+        }
+        throw new IOException("the kernel did not answer the sentinel SYN within 30 s");
     }
 
     /**
@@ -189,7 +215,11 @@ final class KernelHarness implements AutoCloseable {
         private final KernelHarness harness;
         private final int kernelPort;
         private final int peerPort;
-        private final LinkedBlockingQueue<Packet> queue = new LinkedBlockingQueue<>();
+        private final LinkedBlockingQueue<Arrived> queue = new LinkedBlockingQueue<>();
+
+        /** A segment the kernel sent, and when the harness read it ({@link System#nanoTime}). */
+        record Arrived(Packet packet, long nanos) {
+        }
 
         Flow(KernelHarness harness, int kernelPort, int peerPort) {
             this.harness = harness;
@@ -206,7 +236,7 @@ final class KernelHarness implements AutoCloseable {
         }
 
         void arrived(Packet p, long nanos) {
-            queue.add(p);
+            queue.add(new Arrived(p, nanos));
         }
 
         /** Sends a segment from the peer to the kernel on this port pair. */
@@ -218,7 +248,7 @@ final class KernelHarness implements AutoCloseable {
         }
 
         /** The next segment the kernel sends within {@code millis}, or null. */
-        Packet next(long millis) throws InterruptedException {
+        Arrived next(long millis) throws InterruptedException {
             return queue.poll(millis, TimeUnit.MILLISECONDS);
         }
 

@@ -14,13 +14,19 @@ import tcpcheck.model.Variant;
  * Runs cells of the {@link Matrix} against the model (two variants) and the kernel side by side. Cells run in waves on
  * the harness's namespace threads: every cell of a wave is set up, {@code ss} is read once to check that each reached
  * its state, the probes are sent, and after the answer window {@code ss} is read once more for the states the probes
- * left. The kernel answers a segment within microseconds; the window (100 ms) is far below every timer of the kernel
- * (a SYN-ACK is retransmitted after 1 s, and the harness's route keeps other retransmissions 3 s away).
+ * left. The kernel answers a segment while the harness writes it; the window (100 ms, and until the harness has read
+ * everything, {@link KernelHarness#drain}) is far below every timer of the kernel (a SYN or SYN-ACK is retransmitted
+ * after 1 s, and the harness's route keeps other retransmissions 3 s away). Should a loaded machine stretch a cell
+ * past a second anyway, the repeated SYN gives it away and the cell is run again.
  */
 final class KernelMatrix {
     /** How long the harness waits for the kernel's answer to a setup step that the model answers. */
-    static final long SETUP_MILLIS = 1000;
-    /** How long the harness listens for the kernel's answer to a probe. */
+    static final long SETUP_MILLIS = 2000;
+    /**
+     * How long after the probes the harness reads the answers (then it also waits until it has read everything the
+     * kernel sent before, {@link KernelHarness#drain}): answers that a short timer sends, such as Linux's SYN sent
+     * again 2 ms after an unacceptable ACK in SYN-SENT, come within it.
+     */
     static final long ANSWER_MILLIS = 100;
     /** The ISS the peer uses toward the model. */
     static final long MODEL_PEER_ISS = 1L << 29;
@@ -46,35 +52,78 @@ final class KernelMatrix {
         return c.role() == Role.SERVER ? 40000 + n : 80;
     }
 
-    /** Runs the cells; {@code portBase} offsets their ports so that runs in one namespace do not reuse a pair. */
+    /** Attempts at a cell whose kernel timer fired (on a machine too loaded to keep a cell under a second). */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Runs the cells; {@code portBase} offsets their ports so that runs in one namespace do not reuse a pair. A cell
+     * in which the kernel's retransmission timer fired is run again, at most {@link #ATTEMPTS} times in all.
+     */
     List<CellResult> run(List<Matrix.Cell> cells, int portBase) throws IOException, InterruptedException {
-        List<CellResult> out = new ArrayList<>();
-        for (int from = 0; from < cells.size(); from += wave) {
-            List<Matrix.Cell> batch = cells.subList(from, Math.min(cells.size(), from + wave));
-            List<CellRun> runs = new ArrayList<>();
-            for (Matrix.Cell c : batch) {
-                int n = portBase + c.index();
-                runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Role.SERVER, kernelPort(n),
-                        peerPort(c, n))));
-            }
-            try {
-                all(runs, CellRun::setUp);
-                Map<Integer, ConnectionState> before = harness.sockets();
-                for (CellRun r : runs) {
-                    r.checkSetup(before);
-                }
-                all(runs, CellRun::probe);
-                Map<Integer, ConnectionState> after = harness.sockets();
-                for (CellRun r : runs) {
-                    out.add(r.result(after));
-                }
-            } finally {
-                for (CellRun r : runs) {
-                    r.kernel.close();
-                }
-            }
+        CellResult[] out = new CellResult[cells.size()];
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            todo.add(i);
         }
-        return out;
+        for (int attempt = 0; attempt < ATTEMPTS && !todo.isEmpty(); attempt++) {
+            List<Integer> again = new ArrayList<>();
+            for (int from = 0; from < todo.size(); from += wave) {
+                List<Integer> batch = todo.subList(from, Math.min(todo.size(), from + wave));
+                List<CellRun> runs = new ArrayList<>();
+                for (int i : batch) {
+                    Matrix.Cell c = cells.get(i);
+                    int n = portBase + attempt * PORTS_PER_ATTEMPT + c.index();
+                    runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Role.SERVER, kernelPort(n),
+                            peerPort(c, n))));
+                }
+                try {
+                    wave(runs);
+                } finally {
+                    for (CellRun r : runs) {
+                        r.kernel.close();
+                    }
+                }
+                for (int k = 0; k < batch.size(); k++) {
+                    CellRun r = runs.get(k);
+                    out[batch.get(k)] = r.result;
+                    if (r.kernel.timerFired() && attempt + 1 < ATTEMPTS) {
+                        again.add(batch.get(k));
+                    } else if (r.kernel.timerFired()) {
+                        out[batch.get(k)] = r.result.withProblem("the kernel's retransmission timer fired in all "
+                                + ATTEMPTS + " attempts (the machine is too loaded)");
+                    }
+                }
+            }
+            retried += again.size();
+            todo = again;
+        }
+        return List.of(out);
+    }
+
+    /** Ports between attempts: every cell index of a run is below this. */
+    static final int PORTS_PER_ATTEMPT = 2000;
+
+    private int retried;
+
+    /** Cells run again because a timer fired. */
+    int retried() {
+        return retried;
+    }
+
+    private void wave(List<CellRun> runs) throws IOException, InterruptedException {
+        all(runs, CellRun::setUp);
+        harness.drain();
+        Map<Integer, ConnectionState> before = harness.sockets();
+        for (CellRun r : runs) {
+            r.checkSetup(before);
+        }
+        all(runs, CellRun::sendProbe);
+        Thread.sleep(ANSWER_MILLIS);
+        harness.drain();
+        Map<Integer, ConnectionState> after = harness.sockets();
+        for (CellRun r : runs) {
+            r.result = r.result(after);
+        }
     }
 
     private interface Phase {
@@ -117,7 +166,9 @@ final class KernelMatrix {
         String problem;
         String modelAnswer;
         String otherAnswer;
-        String kernelAnswer;
+        Seg kernelProbe;
+        View kernelBefore;
+        CellResult result;
 
         CellRun(Matrix.Cell cell, KernelSubject kernel) {
             this.cell = cell;
@@ -146,7 +197,7 @@ final class KernelMatrix {
             if (problem != null) {
                 return;
             }
-            List<Seg> extra = kernel.collect(Integer.MAX_VALUE, 0);
+            List<Seg> extra = kernel.drained();
             if (!extra.isEmpty()) {
                 problem = "setup: the kernel sent more than the model: " + extra;
                 return;
@@ -158,19 +209,27 @@ final class KernelMatrix {
             }
         }
 
-        void probe() throws IOException, InterruptedException {
+        /** The model's answers at once; the kernel's probe is only sent: its answer is read after the wave. */
+        void sendProbe() {
             Step.Send s = cell.probe().send();
             modelAnswer = Exchange.step(model, modelView, s).text();
             otherAnswer = Exchange.step(other, otherView, s).text();
-            kernelAnswer = Exchange.step(kernel, kernelView, s, Integer.MAX_VALUE, ANSWER_MILLIS).text();
+            kernelBefore = kernelView.copy();
+            kernelProbe = kernelView.concrete(s);
+            kernelView.sent(s, kernelProbe);
+            kernel.send(kernelProbe);
         }
 
-        CellResult result(Map<Integer, ConnectionState> sockets) {
+        CellResult result(Map<Integer, ConnectionState> sockets) throws InterruptedException {
             if (problem != null) {
                 return new CellResult(cell, "", model.state(), "", other.state(), "", null, problem);
             }
-            return new CellResult(cell, modelAnswer, model.state(), otherAnswer, other.state(), kernelAnswer,
-                    kernel.state(sockets), null);
+            List<Seg> answer = kernel.drained();
+            for (Seg g : answer) {
+                kernelView.received(g);
+            }
+            return new CellResult(cell, modelAnswer, model.state(), otherAnswer, other.state(),
+                    Exchange.names(kernelBefore, kernelProbe, answer), kernel.state(sockets), null);
         }
     }
 

@@ -25,6 +25,11 @@ final class KernelSubject implements AutoCloseable {
     private final boolean server;
     private ServerSocketChannel listener;
     private SocketChannel connection;
+    private final List<KernelHarness.Flow.Arrived> history = new ArrayList<>();
+    private boolean timerFired;
+
+    /** A SYN or SYN-ACK repeated at least this long after the first: the kernel's retransmission timer (1 s). */
+    static final long RETRANSMISSION_NANOS = 900_000_000L;
 
     KernelSubject(KernelHarness harness, boolean server, int kernelPort, int peerPort) {
         this.flow = harness.open(kernelPort, peerPort);
@@ -96,6 +101,11 @@ final class KernelSubject implements AutoCloseable {
         }
     }
 
+    /** Sends the peer's segment without waiting for an answer. */
+    void send(Seg s) {
+        flow.send(s, WINDOW);
+    }
+
     /** Sends the peer's segment; the segments the kernel sends in answer, as for {@link #call}. */
     List<Seg> deliver(Seg s, int expected, long millis) throws InterruptedException {
         flow.send(s, WINDOW);
@@ -111,12 +121,43 @@ final class KernelSubject implements AutoCloseable {
             if (left <= 0) {
                 break;
             }
-            Packet p = flow.next(left);
-            if (p != null) {
-                out.add(Seg.of(p));
+            KernelHarness.Flow.Arrived a = flow.next(left);
+            if (a != null) {
+                out.add(record(a));
             }
         }
         return out;
+    }
+
+    /** Everything the kernel has sent on this port pair and the harness has read, without waiting. */
+    List<Seg> drained() throws InterruptedException {
+        List<Seg> out = new ArrayList<>();
+        KernelHarness.Flow.Arrived a;
+        while ((a = flow.next(0)) != null) {
+            out.add(record(a));
+        }
+        return out;
+    }
+
+    private Seg record(KernelHarness.Flow.Arrived a) {
+        Seg s = Seg.of(a.packet());
+        if (s.has(Packet.SYN)) {
+            for (KernelHarness.Flow.Arrived h : history) {
+                if (Seg.of(h.packet()).equals(s) && a.nanos() - h.nanos() >= RETRANSMISSION_NANOS) {
+                    timerFired = true;
+                }
+            }
+        }
+        history.add(a);
+        return s;
+    }
+
+    /**
+     * Whether the kernel repeated a SYN or SYN-ACK a second or more after sending it: its retransmission timer fired
+     * (a machine so loaded that a cell took that long), and the cell must be run again.
+     */
+    boolean timerFired() {
+        return timerFired;
     }
 
     /**

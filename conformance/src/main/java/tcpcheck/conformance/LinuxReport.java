@@ -28,14 +28,17 @@ public final class LinuxReport {
     private final List<StoryRun.Result> stories;
     private final KernelExplanations explanations;
     private final double seconds;
+    private final int retried;
     private final Map<Integer, KernelExplanations.Entry> explained = new LinkedHashMap<>();
     private final List<CellResult> unexplained = new ArrayList<>();
     private final List<KernelExplanations.Entry> stale = new ArrayList<>();
 
     private LinuxReport(String kernel, String namespace, String rfc1337Default, LinuxConformance.Options options,
                         List<CellResult> cells, List<CellResult> rerun, int rerunRfc1337,
-                        List<StoryRun.Result> stories, KernelExplanations explanations, double seconds) {
+                        List<StoryRun.Result> stories, KernelExplanations explanations, int retried,
+                        double seconds) {
         this.kernel = kernel;
+        this.retried = retried;
         this.namespace = namespace;
         this.rfc1337Default = rfc1337Default;
         this.options = options;
@@ -67,9 +70,10 @@ public final class LinuxReport {
 
     static LinuxReport of(String kernel, String namespace, String rfc1337Default, LinuxConformance.Options options,
                           List<CellResult> cells, List<CellResult> rerun, int rerunRfc1337,
-                          List<StoryRun.Result> stories, KernelExplanations explanations, double seconds) {
+                          List<StoryRun.Result> stories, KernelExplanations explanations, int retried,
+                          double seconds) {
         return new LinuxReport(kernel, namespace, rfc1337Default, options, cells, rerun, rerunRfc1337, stories,
-                explanations, seconds);
+                explanations, retried, seconds);
     }
 
     public List<CellResult> cells() {
@@ -180,6 +184,10 @@ public final class LinuxReport {
         }
         b.append(variants());
         b.append(storiesText());
+        if (retried > 0) {
+            b.append(String.format("%d cells were run again: the kernel's retransmission timer fired in them (a loaded"
+                    + " machine)%n", retried));
+        }
         b.append(String.format(Locale.ROOT, "%.1f s; exit %d%n", seconds, exitCode()));
         return b.toString();
     }
@@ -328,6 +336,7 @@ public final class LinuxReport {
             st.add(o);
         }
         m.put("stories", st);
+        m.put("cellsRunAgain", retried);
         m.put("seconds", Math.round(seconds * 10) / 10.0);
         m.put("exitCode", exitCode());
         try {
