@@ -65,13 +65,18 @@ final class KernelExplanations {
     }
 
     static KernelExplanations load() {
-        try (InputStream in = KernelExplanations.class.getResourceAsStream(RESOURCE)) {
+        return parse(resource(RESOURCE));
+    }
+
+    /** A JSON resource of this module; a missing or broken one is a fault of the build, not of the user's input. */
+    static JsonNode resource(String name) {
+        try (InputStream in = KernelExplanations.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + name);
             }
-            return parse(new ObjectMapper().readTree(in));
+            return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,6 @@
 package tcpcheck.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,14 +42,7 @@ final class LearnedExplanations {
     }
 
     static LearnedExplanations load() {
-        try (InputStream in = LearnedExplanations.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return parse(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return parse(KernelExplanations.resource(RESOURCE));
     }
 
     static LearnedExplanations parse(JsonNode root) {

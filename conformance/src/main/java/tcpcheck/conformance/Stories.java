@@ -57,6 +57,11 @@ final class Stories {
         Beat close = beat(Call.CLOSE);
         Beat accept = beat(Call.ACCEPT);
         Variant standard = Variant.RFC9293_RFC1337;
+        // rfc9293-text.graceful-close with the kernel as A: A writes, reads B's answer, closes; B's FIN takes A to
+        // TIME-WAIT; A's duplicated last ACK reaches B, back in LISTEN, and the RST it draws reaches A.
+        List<Beat> assassination = List.of(connect, synAck, beat(Call.WRITE),
+                beat(send(ACK, SeqRef.AT_RCV_NXT, AckRef.ACCEPTABLE, 1, true)), close, fin,
+                beat(send(RST, SeqRef.AT_RCV_NXT, AckRef.NONE, 0, false)));
         return List.of(
             new Story("figure-6-client", "Basic three-way handshake, the kernel as TCP A", "RFC 9293 Figure 6",
                 Role.CLIENT, standard, 0, "SYN, then ACK of the SYN-ACK: ESTABLISHED",
@@ -102,16 +107,12 @@ final class Stories {
                 Variant.RFC9293_TEXT, 0,
                 "with tcp_rfc1337 = 0 the RST that the duplicated last ACK drew from the peer, back in LISTEN,"
                     + " ends the kernel's TIME-WAIT: CLOSED, as in the variant rfc9293-text",
-                List.of(connect, synAck, beat(Call.WRITE),
-                    beat(send(ACK, SeqRef.AT_RCV_NXT, AckRef.ACCEPTABLE, 1, true)), close, fin,
-                    beat(send(RST, SeqRef.AT_RCV_NXT, AckRef.NONE, 0, false)))),
+                assassination),
             new Story("rst-in-time-wait-rfc1337", "An RST does not end TIME-WAIT (tcp_rfc1337 = 1)",
                 "counterexamples/rfc9293-text.graceful-close (the adversary's side)", Role.CLIENT,
                 Variant.RFC9293_RFC1337, 1,
                 "with tcp_rfc1337 = 1 the same RST is ignored: the kernel stays in TIME-WAIT, as in the standard"
                     + " variant rfc9293-rfc1337",
-                List.of(connect, synAck, beat(Call.WRITE),
-                    beat(send(ACK, SeqRef.AT_RCV_NXT, AckRef.ACCEPTABLE, 1, true)), close, fin,
-                    beat(send(RST, SeqRef.AT_RCV_NXT, AckRef.NONE, 0, false)))));
+                assassination));
     }
 }
