@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import tcpcheck.properties.VariantReport;
 
 /**
  * An ERROR verdict (the model or a property threw) as `check` prints it: exit code 4 before any other, the message
- * and the trace's length in the text, an {@code error} field in JSON, an {@code <error>} in JUnit; and the figures
- * that compare with TLC's.
+ * and the trace's length in the text and the closing line, an {@code error} field in JSON, an {@code <error>} in
+ * JUnit; and the figures that compare with TLC's.
  */
 class ErrorReportTest {
 
@@ -56,18 +57,22 @@ class ErrorReportTest {
                 + "(in the state reached after 0 actions)"), text);
         assertTrue(text.contains("as TLC counts: 251 states generated, 1 distinct initial, depth 10 (in states)"),
                 text);
-        JsonNode json = new ObjectMapper().readTree(Report.json(r));
-        assertEquals("ERROR", json.get("results").get(0).get("verdict").asText());
-        assertEquals("the predicate threw IllegalStateException: boom",
-                json.get("results").get(0).get("error").asText());
-        assertEquals(0, json.get("results").get(0).get("counterexampleLength").asInt());
+        assertEquals("ERROR: 1 of 2 verdicts could not be reached (the predicate threw IllegalStateException: boom)",
+                Report.conclusion(List.of(r)));
+        JsonNode json = Json.MAPPER.readTree(Json.line(Json.variant("check", r, true, Map.of(), null)));
+        JsonNode result = json.get("results").get(0);
+        assertEquals("ERROR", result.get("verdict").asText());
+        assertEquals("the predicate threw IllegalStateException: boom", result.get("error").asText());
+        assertEquals(0, result.get("counterexampleLength").asInt());
         assertEquals(251, json.get("generatedStates").asLong());
         assertEquals(1, json.get("initialStates").asLong());
         assertEquals(10, json.get("depthInStates").asInt());
         assertEquals(9, json.get("depth").asInt());
-        String junit = Report.junit(List.of(r));
-        assertTrue(junit.contains("errors=\"1\""), junit);
-        assertTrue(junit.contains("<error type=\"ERROR\" message=\"the predicate threw IllegalStateException: boom\">"),
+        JUnitReport xml = new JUnitReport("tcpcheck check", Instant.EPOCH);
+        xml.add(Report.suite(r, Map.of(), null));
+        String junit = new String(xml.xml(), StandardCharsets.UTF_8);
+        assertTrue(junit.contains("errors=\"1\" failures=\"0\""), junit);
+        assertTrue(junit.contains("<error message=\"the predicate threw IllegalStateException: boom\" type=\"ERROR\">"),
                 junit);
     }
 }
