@@ -5,6 +5,7 @@ const $ = (id) => document.getElementById(id);
 let config = null;   // /api/config
 let view = null;     // the current /api/state answer
 let findJob = null;  // the search being polled
+let comparing = null; // the variant compared with, kept up to date as the path is stepped
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -91,8 +92,14 @@ function render(v, push) {
   }
   const box = $('chart-svg');
   box.scrollTop = box.scrollHeight;
-  $('compare-result').replaceChildren();
   fillCompareSelect();
+  if (comparing && comparing !== v.variant.id) {
+    compare();
+  } else {
+    comparing = null;
+    $('compare-result').replaceChildren();
+    delete $('compare-result').dataset.other;
+  }
   document.body.dataset.query = v.query;
   document.body.dataset.at = v.at;
   document.body.dataset.renders = String(Number(document.body.dataset.renders) + 1);
@@ -213,8 +220,9 @@ function describeCompareVariant() {
 
 async function compare() {
   try {
-    const other = $('compare-variant').value;
+    const other = comparing || $('compare-variant').value;
     const c = await call('GET', '/api/compare?' + view.query + '&other=' + encodeURIComponent(other));
+    comparing = other;
     renderCompare(c);
     showError(null);
   } catch (e) {
@@ -255,10 +263,16 @@ function renderCompare(c) {
     parts.push(sideBySide(c.atEnd, c, 'The last step replayed'));
   }
   parts.push(el('p', {}, el('button', { type: 'button', id: 'continue-other', onclick: () => go(c.otherQuery, true) },
-    'Continue on ' + c.other.id + ' from step ' + c.replayed)));
+    'Continue on ' + c.other.id + ' from step ' + c.replayed), ' ',
+  el('button', { type: 'button', id: 'stop-comparing', onclick: () => {
+    comparing = null;
+    $('compare-result').replaceChildren();
+    delete $('compare-result').dataset.other;
+  } }, 'Stop comparing')));
   const result = $('compare-result');
   result.replaceChildren(...parts);
   result.dataset.other = c.other.id;
+  result.dataset.at = c.steps;
   result.dataset.firstDifference = c.firstDifference === null ? '' : c.firstDifference;
 }
 
@@ -341,7 +355,7 @@ function setUp() {
   $('last').addEventListener('click', () => go(withAt(view.length), true));
   $('jump').addEventListener('change', () => go(withAt($('jump').value), true));
   $('restart').addEventListener('click', () => go('variant=' + encodeURIComponent($('restart-variant').value), true));
-  $('compare-button').addEventListener('click', compare);
+  $('compare-button').addEventListener('click', () => { comparing = null; compare(); });
   $('compare-variant').addEventListener('change', describeCompareVariant);
   $('find-button').addEventListener('click', find);
   $('find-cancel').addEventListener('click', cancelFind);
