@@ -109,6 +109,14 @@ class ExplorerBrowserTest {
         WebElement compare = d.findElement(By.id("compare"));
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", compare);
         browser.screenshot("04-compared-with-rfc9293-rfc1337.png");
+        // The comparison follows the steps.
+        r = browser.renders();
+        d.findElement(By.id("back")).click();
+        browser.rendered(r, 13);
+        browser.await().until(ExpectedConditions.attributeToBe(By.id("compare-result"), "data-at", "13"));
+        assertEquals("LISTEN", browser.text(".compare-rows tr[data-step='13'] td[data-field='otherB']"));
+        forward(14);
+        browser.await().until(ExpectedConditions.attributeToBe(By.id("compare-result"), "data-at", "14"));
 
         r = browser.renders();
         d.findElement(By.id("continue-other")).click();
