@@ -80,6 +80,7 @@ function render(v, push) {
   const q = new URLSearchParams(v.query);
   $('opened').textContent = q.get('property')
     ? 'A counterexample of ' + q.get('property') + ' (' + v.length + ' actions)' : 'A path of ' + v.length + ' actions';
+  $('restart-variant').value = v.variant.id;
   renderTimeline(v);
   renderEndpoints(v);
   renderNetwork(v);
@@ -379,7 +380,6 @@ async function main() {
   const query = location.search.length > 1 ? location.search.substring(1) : config.opening.query;
   if (query === config.opening.query) showWarning(config.opening.warning);
   await go(query, false);
-  $('restart-variant').value = view.variant.id;
 }
 
 main();
