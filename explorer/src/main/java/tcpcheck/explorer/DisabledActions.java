@@ -93,14 +93,8 @@ final class DisabledActions {
                 }
                 return null;
             case WRITE:
-                if (!openForWriting(st)) {
-                    return who + " is in " + st + ": an application writes only in ESTABLISHED or CLOSE-WAIT";
-                }
-                if (!app.attached()) {
-                    return who + "'s application has no connection to write on";
-                }
-                if (app.closed()) {
-                    return who + "'s application has closed its side";
+                if (!openForWriting(st) || !app.attached() || app.closed()) {
+                    return cannotCall(who, st, app, "write");
                 }
                 if (app.written() >= p.data()) {
                     return who + "'s application has written its " + count(p.data(), "data unit") + " (D = "
@@ -112,14 +106,8 @@ final class DisabledActions {
                 }
                 return null;
             case CLOSE:
-                if (!openForWriting(st)) {
-                    return who + " is in " + st + ": an application closes in ESTABLISHED or CLOSE-WAIT";
-                }
-                if (!app.attached()) {
-                    return who + "'s application has no connection to close";
-                }
-                if (app.closed()) {
-                    return who + "'s application has already closed";
+                if (!openForWriting(st) || !app.attached() || app.closed()) {
+                    return cannotCall(who, st, app, "close");
                 }
                 if (app.written() < p.data()) {
                     return who + "'s application closes after writing its " + count(p.data(), "unit") + "; it has"
@@ -219,6 +207,17 @@ final class DisabledActions {
             return "nothing waits for time: no timer runs and no segment is in flight";
         }
         return null;
+    }
+
+    /** Why an application cannot write or close at all: the state, no connection, or closed already. */
+    private static String cannotCall(String who, ConnectionState st, Application app, String call) {
+        if (!openForWriting(st)) {
+            return who + " is in " + st + ": an application " + call + "s only in ESTABLISHED or CLOSE-WAIT";
+        }
+        if (!app.attached()) {
+            return who + "'s application has no connection to " + call;
+        }
+        return who + "'s application has already closed its side";
     }
 
     private static boolean openForWriting(ConnectionState st) {

@@ -78,25 +78,18 @@ final class Client {
 
     /** The value of an endpoint's field ("A", "state") in a state view. */
     static String field(JsonNode view, String endpoint, String key) {
-        for (JsonNode e : view.get("endpoints")) {
-            if (e.get("name").asText().equals(endpoint)) {
-                for (JsonNode f : e.get("fields")) {
-                    if (f.get("key").asText().equals(key)) {
-                        return f.get("value").asText();
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no field " + endpoint + "." + key);
+        return fieldNode(view, endpoint, key).get("value").asText();
     }
 
     static boolean changed(JsonNode view, String endpoint, String key) {
+        return fieldNode(view, endpoint, key).get("changed").asBoolean();
+    }
+
+    private static JsonNode fieldNode(JsonNode view, String endpoint, String key) {
         for (JsonNode e : view.get("endpoints")) {
-            if (e.get("name").asText().equals(endpoint)) {
-                for (JsonNode f : e.get("fields")) {
-                    if (f.get("key").asText().equals(key)) {
-                        return f.get("changed").asBoolean();
-                    }
+            for (JsonNode f : e.get("fields")) {
+                if (e.get("name").asText().equals(endpoint) && f.get("key").asText().equals(key)) {
+                    return f;
                 }
             }
         }
