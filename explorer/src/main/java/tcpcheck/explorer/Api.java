@@ -103,8 +103,11 @@ final class Api {
             throw new BadRequest("action must be the index of an enabled action, not '" + a + "'");
         }
         int[] path = w.indices();
-        Walk next = at < path.length && path[at] == index ? w : w.then(at, index);
-        return StateView.of(next, at + 1, property(q));
+        if (at < path.length && path[at] == index) {
+            return StateView.of(w, at + 1, property(q));
+        }
+        // A branch: the path is no longer the counterexample it was opened as.
+        return StateView.of(w.then(at, index), at + 1, null);
     }
 
     Comparison compare(Map<String, String> q) {
@@ -126,7 +129,8 @@ final class Api {
     Search.JobView find(Map<String, String> q) {
         check(q);
         Walk w = Walk.of(q);
-        return search.start(w, w.at(q), q.get("target"), property(q));
+        property(q);
+        return search.start(w, w.at(q), q.get("target"));
     }
 
     Search.JobView findStatus(int id) {

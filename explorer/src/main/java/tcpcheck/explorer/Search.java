@@ -53,12 +53,14 @@ final class Search {
 
     static final String WITNESS = "witness: ";
 
-    JobView start(Walk walk, int at, String target, String counterexampleOf) {
+    /** Starts a search from step {@code at}; a path found is labelled a counterexample of the property sought. */
+    JobView start(Walk walk, int at, String target) {
         Walk from = walk.prefix(at);
         List<Property<TcpState, Action>> parts = parts(from.model(), target);
         jobs.values().forEach(Job::cancel);
         jobs.clear();
-        Job job = new Job(ids.incrementAndGet(), from, target, parts, counterexampleOf);
+        Job job = new Job(ids.incrementAndGet(), from, target, parts,
+                target.startsWith(WITNESS) ? null : target);
         jobs.put(job.id, job);
         Thread th = new Thread(job::run, "tcpcheck-explore-find-" + job.id);
         th.setDaemon(true);

@@ -153,6 +153,7 @@ class ExplorerApiTest {
         assertEquals("LISTEN", Client.field(s, "B", "state"));
         assertEquals("holds so far", Client.property(s, "no-stale-accept").get("status").asText());
         assertEquals(0, s.get("broke").size());
+        assertFalse(s.get("query").asText().contains("property="), "a branch is not the counterexample any more");
         // The branch's link reproduces it.
         JsonNode again = client.ok("/api/state?" + s.get("query").asText());
         assertEquals(s.get("path"), again.get("path"));

@@ -58,6 +58,7 @@ class ExplorerBrowserTest {
     @Test
     void theOldDuplicateSynComparedWithTheStandardAndBranched() {
         var d = browser.driver;
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 2400));
         d.get(explorer.address().toString());
         browser.rendered(0, 0);
         assertEquals("two-way-handshake", browser.text("#variant-id"));
@@ -154,6 +155,7 @@ class ExplorerBrowserTest {
         assertEquals("holds so far", browser.text("tr[data-property='no-stale-accept'] td.status"));
         assertTrue(browser.text("#steps li[data-step='14']").startsWith("14 · lose <SEQ=0><CTL=SYN>"));
         assertEquals("step 14 of 14", browser.text("#position"));
+        assertEquals("A path of 14 actions", browser.text("#opened"), "a branch is not the counterexample any more");
         assertTrue(d.findElements(By.cssSelector(".broke")).isEmpty());
         browser.screenshot("06-branch-losing-the-old-syn.png");
 
@@ -168,12 +170,15 @@ class ExplorerBrowserTest {
     }
 
     /**
-     * Every stored counterexample, opened with the file picker and stepped with the → key to its violation, which the
-     * page names at the last step. (That no step before breaks the property is checked through the API.)
+     * Every stored counterexample, opened with the file picker and stepped with the → key, pressed as many times as it
+     * has steps, to its violation, which the page names at the last step. (The page shows the answer to the last key
+     * pressed; each step's state, and that no step before the last breaks the property, are checked through the API.)
      */
     @Test
     void everyStoredCounterexampleOpensAndStepsToItsViolation() throws Exception {
         var d = browser.driver;
+        // A smaller window: every step repaints the page.
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
         d.get(explorer.address().toString());
         browser.rendered(0, 0);
         List<Path> files;
@@ -190,18 +195,18 @@ class ExplorerBrowserTest {
             assertEquals("A counterexample of " + cx.property() + " (" + cx.length() + " actions)",
                     browser.text("#opened"));
             String row = "tr[data-property='" + cx.property() + "'] td.status";
-            WebElement body = d.findElement(By.tagName("body"));
-            for (int k = 1; k <= cx.length(); k++) {
-                r = browser.renders();
-                body.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
-                browser.rendered(r, k);
-            }
+            r = browser.renders();
+            d.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT.toString()
+                    .repeat(cx.length()));
+            browser.rendered(r, cx.length());
+            assertEquals("step " + cx.length() + " of " + cx.length(), browser.text("#position"));
             assertEquals("violated at step " + cx.length(), browser.text(row), f.toString());
             WebElement broke = d.findElement(By.cssSelector(".broke[data-property='" + cx.property() + "']"));
             assertTrue(broke.getText().startsWith("What broke: " + cx.property() + " is violated at step "
                     + cx.length()), broke.getText());
-            browser.screenshot("walk-" + f.getFileName().toString().replace(".json", ".png"));
         }
+        browser.screenshot("07-the-last-counterexample-walked.png");
+        d.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 2400));
     }
 
     @Test

@@ -6,6 +6,8 @@ let config = null;   // /api/config
 let view = null;     // the current /api/state answer
 let findJob = null;  // the search being polled
 let comparing = null; // the variant compared with, kept up to date as the path is stepped
+let latest = 0;       // the number of the latest request for a state: only its answer is shown
+let wanted = null;    // the step the keys have asked for, ahead of the page while answers are on their way
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -47,10 +49,15 @@ function showError(e) {
 
 /** Loads and shows the state a query names; push adds it to the browser's history (so that Back works). */
 async function go(query, push) {
+  const mine = ++latest;
   try {
-    render(await call('GET', '/api/state?' + query), push);
+    const v = await call('GET', '/api/state?' + query);
+    if (mine !== latest) return; // a later step was asked for meanwhile (a key held down)
+    render(v, push);
     showError(null);
   } catch (e) {
+    if (mine !== latest) return;
+    wanted = null;
     showError(e);
   }
 }
@@ -62,8 +69,11 @@ function withAt(at) {
 }
 
 async function take(index) {
+  const mine = ++latest;
   try {
-    render(await call('GET', '/api/step?' + view.query + '&action=' + index), true);
+    const v = await call('GET', '/api/step?' + view.query + '&action=' + index);
+    if (mine !== latest) return;
+    render(v, true);
     showError(null);
   } catch (e) {
     showError(e);
@@ -72,6 +82,7 @@ async function take(index) {
 
 function render(v, push) {
   view = v;
+  if (wanted === v.at) wanted = null;
   const url = '?' + v.query;
   if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   $('variant-id').textContent = v.variant.id;
@@ -364,8 +375,11 @@ function setUp() {
   window.addEventListener('popstate', () => go(location.search.substring(1), false));
   document.addEventListener('keydown', (e) => {
     if (!view || e.target.closest('input, select, textarea') || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key === 'ArrowRight' && view.at < view.length) go(withAt(view.at + 1), true);
-    if (e.key === 'ArrowLeft' && view.at > 0) go(withAt(view.at - 1), true);
+    const from = wanted === null ? view.at : wanted;
+    if (e.key === 'ArrowRight' && from < view.length) wanted = from + 1;
+    else if (e.key === 'ArrowLeft' && from > 0) wanted = from - 1;
+    else return;
+    go(withAt(wanted), true);
   });
 }
 
