@@ -20,7 +20,8 @@ import tcpcheck.properties.CounterexampleFile;
 @Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Explore the model in a browser: serves a page on 127.0.0.1 to step through a path (a stored "
                 + "counterexample, or from a variant's initial state), take other actions, compare variants and "
-                + "search for violations. Runs until interrupted (Ctrl-C).")
+                + "search for violations. Runs until interrupted (Ctrl-C: exit 130); exit 2: usage error, invalid file"
+                + " or port in use.")
 final class ExploreCommand implements Callable<Integer> {
     /** Exit code when the server is stopped by an interrupt (as by SIGINT). */
     static final int INTERRUPTED = 130;

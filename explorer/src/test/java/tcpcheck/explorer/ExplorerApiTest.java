@@ -113,6 +113,19 @@ class ExplorerApiTest {
     }
 
     @Test
+    void parametersOtherThanTheDefaultsAreInTheLink() {
+        JsonNode s = client.ok("/api/state?variant=short-time-wait&K=2&Crash=1&T=2&path=0");
+        // T = 2 is short-time-wait's own (MSL): the link leaves it to the variant.
+        assertEquals("variant=short-time-wait&K=2&Crash=1&path=0&at=1", s.get("query").asText());
+        assertEquals(2, s.at("/parameters/K").asInt());
+        assertEquals(2, s.at("/parameters/T").asInt());
+        assertEquals("0 of K = 2", Client.field(client.ok("/api/state?variant=short-time-wait&K=2&at=0"), "A",
+                "opened"));
+        JsonNode t = client.ok("/api/state?variant=rfc9293-rfc1337&T=3&serverClosesFirst=true");
+        assertEquals("variant=rfc9293-rfc1337&T=3&serverClosesFirst=true&path=&at=0", t.get("query").asText());
+    }
+
+    @Test
     void actionsNotEnabledSayWhy() {
         JsonNode initial = client.ok("/api/actions?variant=rfc9293-rfc1337");
         assertEquals(1, initial.get("enabled").size());
