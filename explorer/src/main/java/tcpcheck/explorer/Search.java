@@ -33,6 +33,8 @@ final class Search {
     /** The longest a search may run. */
     static final long MAX_SECONDS = 120;
 
+    /** How many of the latest searches stay readable (a page may poll one it has just replaced). */
+    private static final int KEPT = 8;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, Job> jobs = new ConcurrentHashMap<>();
 
@@ -54,11 +56,11 @@ final class Search {
     static final String WITNESS = "witness: ";
 
     /** Starts a search from step {@code at}; a path found is labelled a counterexample of the property sought. */
-    JobView start(Walk walk, int at, String target) {
+    synchronized JobView start(Walk walk, int at, String target) {
         Walk from = walk.prefix(at);
         List<Property<TcpState, Action>> parts = parts(from.model(), target);
         jobs.values().forEach(Job::cancel);
-        jobs.clear();
+        jobs.keySet().removeIf(id -> id <= ids.get() - KEPT);
         Job job = new Job(ids.incrementAndGet(), from, target, parts,
                 target.startsWith(WITNESS) ? null : target);
         jobs.put(job.id, job);
@@ -71,7 +73,7 @@ final class Search {
     JobView status(int id) {
         Job j = jobs.get(id);
         if (j == null) {
-            throw new BadRequest("no search numbered " + id + " (a later search replaces an earlier one)");
+            throw new BadRequest("no search numbered " + id + " (only the latest searches are kept)");
         }
         return j.view();
     }

@@ -301,11 +301,15 @@ async function find() {
 
 async function pollFind() {
   if (!findJob) return;
+  const job = findJob;
   let j;
   try {
-    j = await call('GET', '/api/find/' + findJob.id);
+    j = await call('GET', '/api/find/' + job.id);
   } catch (e) {
-    showError(e);
+    if (findJob === job) {
+      findJob = null;
+      showError(e);
+    }
     return;
   }
   if (!findJob || j.id !== findJob.id) return;
