@@ -234,6 +234,26 @@ class ExplorerApiTest {
     }
 
     @Test
+    void findsALivenessViolationAfterTheWholeSearch() {
+        // Step 17 of the stored counterexample: the old SYN has established B, and only its SYN-ACK is in flight.
+        // Lost, then four ticks and the end of A's TIME-WAIT: B waits for ever (the file's last 6 steps).
+        String q = client.post("/api/counterexample", Client.read("two-way-handshake.eventually-closed.json")).json()
+                .get("query").asText();
+        JsonNode j = find(at(q, 17), "eventually-closed");
+        assertEquals("found", j.get("status").asText(), j.toString());
+        assertEquals(6, j.get("length").asInt(), j.toString());
+        JsonNode end = client.ok("/api/state?" + j.get("query").asText());
+        assertEquals("violated", Client.property(end, "eventually-closed").get("status").asText());
+        assertEquals(end.get("at").asInt(), Client.property(end, "eventually-closed").get("step").asInt());
+        // From the initial state of the standard it holds: the whole space is searched, not one state.
+        JsonNode none = find("variant=rfc9293-rfc1337&L=0&Dup=0", "eventually-closed");
+        assertEquals("none", none.get("status").asText(), none.toString());
+        long states = Long.parseLong(none.get("message").asText().replaceAll(".*\\(([0-9,]+) states\\).*", "$1")
+                .replace(",", ""));
+        assertTrue(states > 100, none.toString());
+    }
+
+    @Test
     void findReportsNothingWhereNothingIsReachable() {
         JsonNode j = find("variant=rfc9293-rfc1337&L=0&Dup=0&D=0", "no-stale-accept");
         assertEquals("none", j.get("status").asText());
