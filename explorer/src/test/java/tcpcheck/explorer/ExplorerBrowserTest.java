@@ -96,7 +96,15 @@ class ExplorerBrowserTest {
         assertTrue(d.findElements(By.cssSelector(".broke")).isEmpty(), "nothing broke at step 13");
         browser.screenshot("03-back.png");
 
-        forward(14);
+        // A step chosen in the timeline: step 3, where the first copy of the SYN established B.
+        r = browser.renders();
+        d.findElement(By.cssSelector("#steps li[data-step='3']")).click();
+        browser.rendered(r, 3);
+        assertEquals("ESTABLISHED", field("B.state").getText());
+        assertEquals("SYN-SENT", field("A.state").getText());
+        r = browser.renders();
+        d.findElement(By.cssSelector("#steps li[data-step='14']")).click();
+        browser.rendered(r, 14);
         new Select(d.findElement(By.id("compare-variant"))).selectByValue("rfc9293-rfc1337");
         assertTrue(browser.text("#compare-description").startsWith("rfc9293-rfc1337: the standard variant: RFC 9293"));
         d.findElement(By.id("compare-button")).click();
