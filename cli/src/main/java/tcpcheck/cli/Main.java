@@ -8,7 +8,8 @@ import tcpcheck.checker.Progress;
 @Command(name = "tcpcheck", mixinStandardHelpOptions = true, version = "tcpcheck 0.1.0",
         description = "A formal model of TCP connection management and a property checker for it.",
         subcommands = {JustifyCommand.class, CheckCommand.class, ReplayCommand.class, ShowCommand.class,
-            SweepCommand.class, SimulateCommand.class, ListCommand.class, ExploreCommand.class})
+            SweepCommand.class, SimulateCommand.class, ListCommand.class, ConformCommand.class,
+            ExploreCommand.class})
 public final class Main implements Runnable {
 
     @Override
