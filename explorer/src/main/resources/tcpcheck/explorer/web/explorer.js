@@ -370,7 +370,13 @@ function setUp() {
   $('forward').addEventListener('click', () => go(withAt(view.at + 1), true));
   $('last').addEventListener('click', () => go(withAt(view.length), true));
   $('jump').addEventListener('change', () => go(withAt($('jump').value), true));
-  $('restart').addEventListener('click', () => go('variant=' + encodeURIComponent($('restart-variant').value), true));
+  $('restart').addEventListener('click', () => {
+    // The initial state of the chosen variant, with the parameters in force.
+    const q = new URLSearchParams(view.query);
+    for (const k of ['path', 'at', 'property']) q.delete(k);
+    q.set('variant', $('restart-variant').value);
+    go(q.toString(), true);
+  });
   $('compare-button').addEventListener('click', () => { comparing = null; compare(); });
   $('compare-variant').addEventListener('change', describeCompareVariant);
   $('find-button').addEventListener('click', find);
