@@ -225,4 +225,19 @@ class ExplorerBrowserTest {
         assertEquals("step 2: action 7 does not exist; the enabled actions there are numbered 0 to 3",
                 error.getText());
     }
+
+    @Test
+    void startingOverKeepsTheParameters() {
+        var d = browser.driver;
+        d.get(explorer.address() + "?variant=rfc9293-rfc1337&K=2&path=0&at=1");
+        browser.rendered(0, 1);
+        new Select(d.findElement(By.id("restart-variant"))).selectByValue("three-way-close");
+        int r = browser.renders();
+        d.findElement(By.id("restart")).click();
+        browser.rendered(r, 0);
+        assertEquals("three-way-close", browser.text("#variant-id"));
+        assertEquals("0 of K = 2", field("A.opened").getText());
+        assertEquals("variant=three-way-close&K=2&path=&at=0",
+                d.findElement(By.tagName("body")).getAttribute("data-query"));
+    }
 }
