@@ -262,13 +262,15 @@ function renderCompare(c) {
     c.other.id + '. ' + (c.firstDifference === null ? 'The two states are the same at every step.'
     : 'The first step where the two differ: step ' + c.firstDifference + '.') + (c.stopped ? ' Stopped: ' + c.stopped + '.' : '')));
   const head = el('tr', {}, el('th', {}, 'step'), el('th', {}, 'action'), el('th', {}, 'A ' + c.variant.id),
-    el('th', {}, 'B ' + c.variant.id), el('th', {}, 'A ' + c.other.id), el('th', {}, 'B ' + c.other.id));
+    el('th', {}, 'B ' + c.variant.id), el('th', {}, 'A ' + c.other.id), el('th', {}, 'B ' + c.other.id),
+    el('th', { title: 'endpoints, network and budgets' }, 'whole state'));
   const rows = c.rows.map((r) => el('tr', { class: r.step === c.firstDifference ? 'first-difference' : null,
     'data-step': r.step, 'data-same': r.same ? 'true' : 'false' },
   el('td', {}, r.step), el('td', {}, r.action),
   el('td', { class: r.a !== r.otherA ? 'differs' : null }, r.a), el('td', { class: r.b !== r.otherB ? 'differs' : null }, r.b),
   el('td', { class: r.a !== r.otherA ? 'differs' : null, 'data-field': 'otherA' }, r.otherA === null ? 'not possible' : r.otherA),
-  el('td', { class: r.b !== r.otherB ? 'differs' : null, 'data-field': 'otherB' }, r.otherB === null ? 'not possible' : r.otherB)));
+  el('td', { class: r.b !== r.otherB ? 'differs' : null, 'data-field': 'otherB' }, r.otherB === null ? 'not possible' : r.otherB),
+  el('td', { class: r.same ? null : 'hint' }, r.same ? 'the same' : 'differs')));
   const parts = [...summary, el('table', { class: 'compare-rows' }, el('thead', {}, head), el('tbody', {}, ...rows))];
   if (c.atDifference) parts.push(sideBySide(c.atDifference, c, 'Where they first differ'));
   if (c.atEnd && (!c.atDifference || c.atEnd.step !== c.atDifference.step)) {
