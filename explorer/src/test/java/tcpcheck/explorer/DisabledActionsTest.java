@@ -23,9 +23,18 @@ import tcpcheck.model.Variant;
 class DisabledActionsTest {
 
     static final List<Parameters> BOUNDS = List.of(Parameters.defaults(),
-            Parameters.defaults().withCrashes(1).withServerClosesFirst(true),
-            Parameters.defaults().withMsl(1).withLosses(2).withDuplicates(0).withCapacity(2),
-            Parameters.defaults().withConnections(2).withData(2).withRto(1).withRetries(0));
+            bounds("Crash", "1", "serverClosesFirst", "true"),
+            bounds("MSL", "1", "L", "2", "Dup", "0", "C", "2"),
+            bounds("K", "2", "D", "2", "RTO", "1", "R", "0"));
+
+    /** Parameters by their symbols, as a link gives them. */
+    static Parameters bounds(String... symbolsAndValues) {
+        java.util.Map<String, String> q = new java.util.HashMap<>();
+        for (int i = 0; i < symbolsAndValues.length; i += 2) {
+            q.put(symbolsAndValues[i], symbolsAndValues[i + 1]);
+        }
+        return ParameterQuery.parameters(q);
+    }
 
     @Test
     void aReasonIsGivenExactlyWhenTheModelRefuses() {

@@ -251,8 +251,8 @@ class ExplorerApiTest {
         long states = Long.parseLong(none.get("message").asText().replaceAll(".*\\(([0-9,]+) states\\).*", "$1")
                 .replace(",", ""));
         tcpcheck.properties.VariantReport check = new tcpcheck.properties.Verification().check(
-                tcpcheck.model.Variant.RFC9293_RFC1337, tcpcheck.model.Parameters.defaults().withLosses(0)
-                        .withDuplicates(0).withData(0), List.of("eventually-closed"));
+                tcpcheck.model.Variant.RFC9293_RFC1337, DisabledActionsTest.bounds("L", "0", "Dup", "0", "D", "0"),
+                List.of("eventually-closed"));
         assertEquals(check.statistics().states(), states, none.toString());
     }
 
