@@ -8,7 +8,6 @@ import tcpcheck.checker.Violation;
 import tcpcheck.model.Action;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
-import tcpcheck.properties.SequenceChart;
 import tcpcheck.properties.TcpProperty;
 
 /**
@@ -54,7 +53,7 @@ final class Explanation {
         if (k > 0 && part.kind() != Property.Kind.EVENTUALLY) {
             TcpState before = v.steps().get(k - 1).state();
             Action a = v.steps().get(k).action();
-            if (a.kind() == Action.Kind.DELIVER && SequenceChart.oldDuplicate(before, a)) {
+            if (a.kind() == Action.Kind.DELIVER && NetworkView.old(before, a.endpoint(), a.packet())) {
                 why.add("The segment delivered is an old duplicate of connection " + a.stamp().connection()
                         + ", a connection that is over.");
             }

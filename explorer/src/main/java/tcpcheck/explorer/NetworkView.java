@@ -63,10 +63,17 @@ final class NetworkView {
         Segment g = Network.segment(packet);
         Stamp st = Network.stamp(packet);
         String flags = String.join(",", flagList(g));
-        boolean old = SequenceChart.oldDuplicate(s, new Action(Action.Kind.DELIVER, dest, packet, -1));
         return new SegmentView(g + (g.data() ? " [unit " + st.dataIndex() + "]" : ""), flags, g.seq(),
                 g.ack() ? g.ackNo() : null, g.data(), g.data() ? st.dataIndex() : null, Network.age(packet),
-                st.connection(), old, fresh);
+                st.connection(), old(s, dest, packet), fresh);
+    }
+
+    /**
+     * Whether delivering this segment now would be an old duplicate, as the sequence charts mark one: the one place
+     * the explorer asks (the network's view and the explanation of a violation both do).
+     */
+    static boolean old(TcpState s, int dest, int packet) {
+        return SequenceChart.oldDuplicate(s, new Action(Action.Kind.DELIVER, dest, packet, -1));
     }
 
     private static List<String> flagList(Segment g) {
