@@ -18,14 +18,12 @@ import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFile;
 
 @Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Explore the model in a browser: serves a page on 127.0.0.1 to step through a path (a stored "
+        description = {"Explore the model in a browser: serves a page on 127.0.0.1 to step through a path (a stored "
                 + "counterexample, or from a variant's initial state), take other actions, compare variants and "
-                + "search for violations. Runs until interrupted (Ctrl-C: exit 130); exit 2: usage error, invalid file"
-                + " or port in use.")
+                + "search for violations, until interrupted (Ctrl-C).",
+            "Writes: standard output only (the page's address); reads no file but FILE.",
+            "Exit 130: interrupted (143: SIGTERM); 2: usage error, invalid file or port in use; 5: internal error."})
 final class ExploreCommand implements Callable<Integer> {
-    /** Exit code when the server is stopped by an interrupt (as by SIGINT). */
-    static final int INTERRUPTED = 130;
-
     @Spec
     CommandSpec spec;
 
@@ -83,10 +81,10 @@ final class ExploreCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopped.await();
-            return INTERRUPTED;
+            return ExitCode.SIGINT;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return INTERRUPTED;
+            return ExitCode.SIGINT;
         } finally {
             explorer.close();
             try {

@@ -71,19 +71,21 @@ class ExploreCommandTest {
     /** The command serves the page at the address it prints, until it is interrupted. */
     @Test
     void servesThePageAtThePrintedAddressUntilInterrupted() throws Exception {
-        StringWriter out = new StringWriter();
+        // Standard output as the command writes it, read while it runs (ByteArrayOutputStream is synchronized).
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(Main.execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(),
-                true), "explore", storedCounterexample().toString())));
+        Thread t = new Thread(() -> exit.set(Main.execute(out, new PrintWriter(new StringWriter(), true), "explore",
+                storedCounterexample().toString())));
         t.start();
         Pattern address = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)\\n");
         Matcher m = address.matcher("");
-        for (int i = 0; i < 500 && !m.reset(out.toString()).find(); i++) {
+        for (int i = 0; i < 500 && !m.reset(out.toString(java.nio.charset.StandardCharsets.UTF_8)).find(); i++) {
             Thread.sleep(20);
         }
-        assertTrue(m.reset(out.toString()).find(), out.toString());
-        assertTrue(out.toString().startsWith("Exploring two-way-handshake: no-stale-accept violated in 14 actions at "
-                + "http://127.0.0.1:"), out.toString());
+        assertTrue(m.reset(out.toString(java.nio.charset.StandardCharsets.UTF_8)).find(), out.toString());
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("Exploring two-way-handshake: no-stale-accept violated in 14 actions at "
+                + "http://127.0.0.1:"), printed);
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -94,6 +96,6 @@ class ExploreCommandTest {
         assertTrue(config.body().contains("\"query\":\"variant=two-way-handshake&path="), config.body());
         t.interrupt();
         t.join(10_000);
-        assertEquals(ExploreCommand.INTERRUPTED, exit.get());
+        assertEquals(ExitCode.SIGINT, exit.get());
     }
 }

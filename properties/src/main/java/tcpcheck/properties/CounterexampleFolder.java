@@ -2,12 +2,10 @@ package tcpcheck.properties;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import tcpcheck.checker.Verdict;
 
 /**
@@ -73,8 +71,12 @@ public final class CounterexampleFolder {
     }
 
     static String baseName(VariantReport r, PropertyVerdict p) {
-        return r.variant().id() + (r.parameters().connections() > 1 ? "-K" + r.parameters().connections() : "")
-                + "." + p.property();
+        return baseName(r.variant(), r.parameters(), p.property());
+    }
+
+    /** The name of a counterexample's files, without the extension: VARIANT[-KN].PROPERTY. */
+    public static String baseName(tcpcheck.model.Variant v, tcpcheck.model.Parameters params, String property) {
+        return v.id() + (params.connections() > 1 ? "-K" + params.connections() : "") + "." + property;
     }
 
     /** File name to content: what the folder holds after {@link #write}. */
@@ -121,33 +123,12 @@ public final class CounterexampleFolder {
     }
 
     /**
-     * Writes the files (each atomically) and removes the counterexample files of an earlier run that this run did
-     * not write: JSON files of the tcpcheck-counterexample schema and their Markdown companions, nothing else.
+     * Writes the files into {@code dir} (see {@link OutputFolder}: each whole, never over a file tcpcheck did not
+     * write) and removes the counterexamples of an earlier run that this run did not write.
      */
     public static void write(Path dir, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
-        }
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) old::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".json") && !files.containsKey(name) && ours(f)) {
-                    Files.delete(f);
-                    String base = name.substring(0, name.length() - 5);
-                    for (String ext : new String[] {".md", ".pcap", ".svg"}) {
-                        Files.deleteIfExists(dir.resolve(base + ext));
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean ours(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8).contains("\"" + CounterexampleFile.SCHEMA + "\"");
-        } catch (IOException e) {
-            return false;
+        try (OutputFolder folder = OutputFolder.open(dir)) {
+            folder.write(files, true);
         }
     }
 }
