@@ -103,7 +103,7 @@ public final class SequenceChart {
      * earlier connection than A's current one. (A's last ACK, sent from TIME-WAIT, is not one: it belongs to the
      * closing of the connection.)
      */
-    private static boolean oldDuplicate(TcpState s, Action a) {
+    public static boolean oldDuplicate(TcpState s, Action a) {
         int n = a.stamp().connection();
         if (n <= 0 || a.segment().rst()) {
             return false;
