@@ -20,6 +20,7 @@ import tcpcheck.properties.VariantReport;
 import tcpcheck.properties.Verification;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParameterOptions.class,
         description = "Check variants against properties. Exit 0: every property holds; 1: a property is violated; "
                 + "2: usage error; 3: the search was cut short (INCOMPLETE).")
 final class CheckCommand implements Callable<Integer> {
@@ -32,9 +33,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--property", paramLabel = "P", description = "a property to check (repeatable; default: all)")
     List<String> properties = new ArrayList<>();
-
-    @Mixin
-    ParameterOptions params;
 
     @Mixin
     SearchOptions search;
@@ -56,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
         }
-        Parameters p = params.parameters();
+        Parameters p = ParameterOptions.parameters(spec, vs);
         Verification verification = new Verification().threads(search.threads()).limits(search.limits())
                 .progress(Main.progress());
         PrintWriter w = spec.commandLine().getOut();

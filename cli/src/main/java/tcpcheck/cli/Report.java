@@ -75,11 +75,7 @@ final class Report {
         o.put("variant", r.variant().id());
         ObjectNode params = o.putObject("parameters");
         for (Map.Entry<String, Object> e : r.parameters().describe(r.variant()).entrySet()) {
-            if (e.getValue() instanceof Boolean bool) {
-                params.put(e.getKey(), bool);
-            } else {
-                params.put(e.getKey(), (Integer) e.getValue());
-            }
+            params.set(e.getKey(), JSON.valueToTree(e.getValue()));
         }
         Statistics s = r.statistics();
         o.put("states", s.states());

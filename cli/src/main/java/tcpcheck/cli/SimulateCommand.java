@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +26,7 @@ import tcpcheck.properties.RandomWalks;
 import tcpcheck.properties.SequenceChart;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParameterOptions.class,
         description = "Check variants by seeded random walks rather than exhaustively, for bounds too large to "
                 + "enumerate. Every property is checked along each walk; a violation found is shrunk and shown. "
                 + "Finding nothing proves nothing. Exit 0: no violation found; 1: a violation was found; 2: usage "
@@ -71,9 +71,6 @@ final class SimulateCommand implements Callable<Integer> {
             description = "write each shrunk counterexample there (JSON for replay, Markdown with its chart)")
     Path out;
 
-    @Mixin
-    ParameterOptions params;
-
     @Override
     public Integer call() throws IOException {
         List<Variant> vs = CheckCommand.variants(spec, variants);
@@ -95,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int n = SearchOptions.threads(spec, threads);
         check(maxSeconds == null || maxSeconds >= 1, "--max-seconds must be at least 1, not " + maxSeconds);
-        Parameters p = params.parameters();
+        Parameters p = ParameterOptions.parameters(spec, vs);
         RandomWalks walks = new RandomWalks().runs(runs).depth(depth).seed(seed).choice(choice).threads(n)
                 .maxNanos(maxSeconds == null ? Long.MAX_VALUE : maxSeconds * 1_000_000_000L);
         if (System.console() != null) {

@@ -63,6 +63,9 @@ public final class CounterexampleFile {
         o.put("variant", v.id());
         ObjectNode params = o.putObject("parameters");
         for (Map.Entry<String, Object> e : p.describe(v).entrySet()) {
+            if (tcpcheck.model.Parameter.byKey(e.getKey()).since() > VERSION) {
+                continue;
+            }
             if (e.getValue() instanceof Boolean b) {
                 params.put(e.getKey(), b);
             } else {
@@ -133,9 +136,14 @@ public final class CounterexampleFile {
         try {
             Variant v = Variant.named(text(o, "variant"));
             JsonNode p = need(o, "parameters");
-            Parameters params = new Parameters(integer(p, "K"), integer(p, "D"), integer(p, "L"), integer(p, "Dup"),
-                    integer(p, "C"), integer(p, "S"), integer(p, "I"), integer(p, "MSL"), integer(p, "RTO"),
-                    integer(p, "R"), integer(p, "T"), integer(p, "Crash"), need(p, "serverClosesFirst").asBoolean());
+            java.util.Map<tcpcheck.model.Parameter, Integer> values = new java.util.EnumMap<>(tcpcheck.model.Parameter.class);
+            for (tcpcheck.model.Parameter x : tcpcheck.model.Parameter.values()) {
+                if (x.since() == 1) {
+                    values.put(x, x.type() == tcpcheck.model.Parameter.Type.FLAG ? (need(p, x.key()).asBoolean() ? 1 : 0)
+                            : integer(p, x.key()));
+                }
+            }
+            Parameters params = Parameters.of(values);
             String property = text(o, "property");
             TcpProperties.named(property, new tcpcheck.model.TcpModel(v, params));
             List<Action> actions = new ArrayList<>();

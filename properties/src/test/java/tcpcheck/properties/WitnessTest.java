@@ -11,6 +11,7 @@ import tcpcheck.checker.PropertyResult;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.Action;
 import tcpcheck.model.ConnectionState;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
@@ -24,18 +25,21 @@ class WitnessTest {
 
     private static CheckResult<TcpState, Action> run(Parameters p) {
         TcpModel m = new TcpModel(Variant.RFC9293_RFC1337, p);
-        return Checker.of(m).properties(Witnesses.all(m)).threads(2).stopWhenAllFound(true).run();
+        List<String> here = List.of(Witnesses.CLOSING, Witnesses.TIME_WAIT_RESTARTED, Witnesses.CHALLENGE_ACK,
+                Witnesses.OLD_DUPLICATE_SYN, Witnesses.GIVE_UP);
+        return Checker.of(m).properties(Witnesses.all().stream().filter(w -> here.contains(w.id()))
+                .map(w -> w.property(m)).toList()).threads(2).stopWhenAllFound(true).run();
     }
 
     @Test
     void rfc9293ReachesEveryCorner() {
-        CheckResult<TcpState, Action> r = run(Parameters.defaults().withServerClosesFirst(true));
+        CheckResult<TcpState, Action> r = run(Parameters.defaults().with(Parameter.SERVER_CLOSES_FIRST, true));
         for (String w : List.of(Witnesses.CLOSING, Witnesses.TIME_WAIT_RESTARTED, Witnesses.CHALLENGE_ACK,
                 Witnesses.OLD_DUPLICATE_SYN, Witnesses.GIVE_UP)) {
             PropertyResult<TcpState, Action> found = r.result(w);
             assertEquals(Verdict.VIOLATED, found.verdict(), w + " is reached");
             VerdictTableTest.assertValid(new TcpModel(Variant.RFC9293_RFC1337,
-                    Parameters.defaults().withServerClosesFirst(true)), found.trace());
+                    Parameters.defaults().with(Parameter.SERVER_CLOSES_FIRST, true)), found.trace());
         }
         TcpState closing = r.result(Witnesses.CLOSING).trace().last();
         assertTrue(closing.a().state() == ConnectionState.CLOSING || closing.b().state() == ConnectionState.CLOSING);
