@@ -150,7 +150,7 @@ final class SegmentArrives {
             return checkRst(tcb, seg, passiveOpen);
         }
         if (seg.syn()) {
-            return checkSyn(tcb);
+            return checkSyn(tcb, passiveOpen);
         }
         if (!seg.ack()) {
             // Fifth, check the ACK field: if the ACK bit is off, drop the segment.
@@ -201,26 +201,34 @@ final class SegmentArrives {
     }
 
     /**
-     * Second, check the RST bit (with RFC 5961 section 3: only SEG.SEQ = RCV.NXT resets; elsewhere in the window, a
-     * challenge ACK). In TIME-WAIT, RFC 9293's text (3.10.7.4, second step) enters CLOSED, as RFC 793 did: that is the
-     * variant rfc9293-text. The standard variant ignores the RST instead (RFC 1337's first fix).
+     * Second, check the RST bit, with RFC 5961 section 3's checks, which RFC 9293 3.10.7.4 gives for the stacks that
+     * implement it (the model does): an RST outside the window was dropped by the first step; SEG.SEQ = RCV.NXT resets
+     * the connection in the manner of its state; elsewhere in the window it draws a challenge ACK. The manner of the
+     * state: SYN-RECEIVED of a passive OPEN returns to LISTEN, of an active OPEN (refused) enters CLOSED; every other
+     * state enters CLOSED, TIME-WAIT included in RFC 9293's text (the variant rfc9293-text). The standard variant
+     * ignores every RST in TIME-WAIT instead (RFC 1337's first fix, "Ignore RST segments in TIME-WAIT state").
      */
     private Arrival checkRst(Tcb tcb, Segment seg, boolean passiveOpen) {
-        if (tcb.state() == ConnectionState.TIME_WAIT) {
-            return variant == Variant.RFC9293_TEXT ? Arrival.resetTo(Tcb.closed()) : Arrival.drop(tcb);
+        if (tcb.state() == ConnectionState.TIME_WAIT && variant != Variant.RFC9293_TEXT) {
+            return Arrival.drop(tcb);
         }
         if (seg.seq() != tcb.rcvNxt()) {
             return Arrival.challenge(tcb);
         }
         if (tcb.state() == ConnectionState.SYN_RECEIVED && passiveOpen) {
-            // A passive connection returns to LISTEN; an active one was refused and enters CLOSED.
             return Arrival.resetTo(Tcb.listen());
         }
         return Arrival.resetTo(Tcb.closed());
     }
 
-    /** Fourth, check the SYN bit: a SYN in a synchronized state draws a challenge ACK (RFC 5961 section 4). */
-    private Arrival checkSyn(Tcb tcb) {
+    /**
+     * Fourth, check the SYN bit (RFC 9293 3.10.7.4): in SYN-RECEIVED of a passive OPEN, return to LISTEN (no reply);
+     * in the other synchronized states, and in SYN-RECEIVED of an active OPEN, a challenge ACK (RFC 5961 section 4).
+     */
+    private Arrival checkSyn(Tcb tcb, boolean passiveOpen) {
+        if (tcb.state() == ConnectionState.SYN_RECEIVED && passiveOpen) {
+            return Arrival.drop(Tcb.listen());
+        }
         return Arrival.challenge(tcb);
     }
 

@@ -95,4 +95,70 @@ class SegmentArrivesTest {
         assertTrue(b.delivered());
         assertEquals(6, b.tcb().rcvNxt());
     }
+
+    /**
+     * Part 7's first rule, RFC 9293 3.10.7.4 fourth step: an in-window SYN in SYN-RECEIVED of a passive OPEN returns the
+     * connection to LISTEN without a reply; of an active OPEN (a simultaneous open) it draws a challenge ACK.
+     */
+    @Test
+    void synInSynReceivedReturnsAPassiveConnectionToListen() {
+        Tcb t = Tcb.closed().withState(ConnectionState.SYN_RECEIVED).withSendVariables(0, 0, 1).withReceive(4, 5);
+        Arrival passive = rfc.process(t, Segment.syn(6), true, 0);
+        assertEquals(ConnectionState.LISTEN, passive.tcb().state());
+        assertFalse(passive.ackNow());
+        assertTrue(passive.replies().isEmpty());
+        Arrival active = rfc.process(t, Segment.syn(6), false, 0);
+        assertEquals(ConnectionState.SYN_RECEIVED, active.tcb().state());
+        assertTrue(active.challengeAck());
+        // Outside the window (the peer's SYN again, at RCV.NXT - 1) it is only acknowledged, passive or not.
+        Arrival old = rfc.process(t, Segment.syn(4), true, 0);
+        assertEquals(ConnectionState.SYN_RECEIVED, old.tcb().state());
+        assertTrue(old.ackNow());
+        assertFalse(old.challengeAck());
+    }
+
+    /**
+     * Part 7's second rule: in TIME-WAIT, RFC 9293's text applies RFC 5961's checks (SEG.SEQ = RCV.NXT enters CLOSED,
+     * elsewhere in the window a challenge ACK); RFC 1337's first fix ignores every RST.
+     */
+    @Test
+    void rstInTimeWaitFollowsRfc5961InTheTextAndIsIgnoredWithRfc1337() {
+        Tcb t = established(0, 4).withState(ConnectionState.TIME_WAIT).withRcvNxt(6).withTimeWaitTimer(3);
+        SegmentArrives text = new SegmentArrives(Variant.RFC9293_TEXT, seq, 2, 4);
+        assertEquals(ConnectionState.CLOSED, text.process(t, Segment.rst(6), false, 0).tcb().state());
+        Arrival inWindow = text.process(t, Segment.rst(7), false, 0);
+        assertEquals(t, inWindow.tcb());
+        assertTrue(inWindow.challengeAck());
+        assertFalse(inWindow.reset());
+        for (int s = 0; s < 8; s++) {
+            Arrival ignored = rfc.process(t, Segment.rst(s), false, 0);
+            assertEquals(t, ignored.tcb());
+            assertTrue(ignored.effects().isEmpty(), "RST " + s);
+        }
+    }
+
+    /**
+     * Part 7's third rule, RFC 9293 3.10.7.4 seventh step: in CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT the text of
+     * an acceptable segment is ignored, at RCV.NXT or not, without an acknowledgement (the ACK field is processed).
+     */
+    @Test
+    void textAfterThePeersFinIsIgnoredWithoutAnAcknowledgement() {
+        for (ConnectionState st : new ConnectionState[] {ConnectionState.CLOSE_WAIT, ConnectionState.CLOSING,
+            ConnectionState.LAST_ACK}) {
+            Tcb t = st == ConnectionState.CLOSE_WAIT ? established(0, 4).withState(st).withRcvNxt(6)
+                    : established(0, 4).withState(st).withRcvNxt(6).withQueue(0, 0, true, true)
+                            .withSendVariables(0, 1, 2);
+            for (int s : new int[] {6, 7}) {
+                Arrival a = rfc.process(t, Segment.data(s, 1), false, 0);
+                assertEquals(t, a.tcb(), st + " " + s);
+                assertTrue(a.effects().isEmpty(), st + " " + s);
+            }
+        }
+        Tcb tw = established(0, 4).withState(ConnectionState.TIME_WAIT).withRcvNxt(6).withTimeWaitTimer(3);
+        for (int s : new int[] {6, 7}) {
+            Arrival a = rfc.process(tw, Segment.data(s, 1), false, 0);
+            assertEquals(tw, a.tcb());
+            assertTrue(a.effects().isEmpty());
+        }
+    }
 }
