@@ -47,12 +47,20 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report (variant x property)")
     Path junit;
 
+    @Option(names = "--witness", paramLabel = "NAME", description = "instead of the properties, find the shortest "
+            + "path to this witness (tcpcheck list) on the variants (default: rfc9293-rfc1337), with what it needs; "
+            + "--out writes it like a counterexample. Exit 0: reached; 1: unreachable; 3: cut short")
+    String witness;
+
     @Override
     public Integer call() throws IOException {
         List<Variant> vs = variants(spec, variants);
         List<String> ps = properties(spec, properties);
         if (!format.equals("text") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
+        }
+        if (witness != null) {
+            return WitnessSearch.run(spec, witness, variants, properties, search, format, out);
         }
         Parameters p = ParameterOptions.parameters(spec, vs);
         Verification verification = new Verification().threads(search.threads()).limits(search.limits())

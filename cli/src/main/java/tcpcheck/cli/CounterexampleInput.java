@@ -32,6 +32,12 @@ final class CounterexampleInput {
     }
 
     static String title(CounterexampleFile.Counterexample cx) {
+        if (cx.title() != null) {
+            return cx.title() + (cx.source() != null ? " (" + cx.source() + ")" : "");
+        }
+        if (cx.property() == null) {
+            return cx.variant().id() + ": a scenario of " + cx.length() + " actions";
+        }
         return cx.variant().id() + (cx.parameters().connections() > 1 ? " (K=" + cx.parameters().connections() + ")"
                 : "") + ": " + cx.property() + " violated in " + cx.length() + " actions";
     }
