@@ -178,12 +178,13 @@ public enum Parameter {
      * the key and says what it must be. The range is checked by {@link Parameters}.
      */
     public int fromJson(Object value) {
+        Object shown = value instanceof String s ? "\"" + s + "\"" : value;
         switch (type) {
             case FLAG:
                 if (value instanceof Boolean b) {
                     return b ? 1 : 0;
                 }
-                throw new IllegalArgumentException(key() + " must be true or false, not " + value);
+                throw new IllegalArgumentException(key() + " must be true or false, not " + shown);
             case OPENING:
                 if (value instanceof String s) {
                     try {
@@ -192,12 +193,12 @@ public enum Parameter {
                         throw new IllegalArgumentException(key() + ": " + e.getMessage());
                     }
                 }
-                throw new IllegalArgumentException(key() + " must be one of " + Opening.names() + ", not " + value);
+                throw new IllegalArgumentException(key() + " must be one of " + Opening.names() + ", not " + shown);
             default:
                 if (value instanceof Integer i) {
                     return i;
                 }
-                throw new IllegalArgumentException(key() + " must be a whole number, not " + value);
+                throw new IllegalArgumentException(key() + " must be a whole number, not " + shown);
         }
     }
 
