@@ -46,12 +46,12 @@ public final class Witnesses {
                             && s.host(a.endpoint()).tcb().retries() == m.parameters().retries()
                             && s.host(a.endpoint()).tcb().retransmitTimer() == 0),
             new Witness(SIMULTANEOUS_OPEN, "simultaneous open: both endpoints open actively, each goes from SYN-SENT"
-                    + " to SYN-RECEIVED, and one reaches ESTABLISHED (RFC 9293 Figure 7)",
+                    + " to SYN-RECEIVED, and one of them reaches ESTABLISHED (RFC 9293 Figure 7)",
                     "--a-opens active --b-opens active", both(Opening.ACTIVE, Opening.ACTIVE),
                     m -> Witnesses::simultaneousOpen),
             new Witness(TWO_PASSIVE_SOCKETS, "an old duplicate SYN makes B answer SYN-ACK to A, listening; A's RST"
-                    + " returns B to LISTEN (RFC 9293 Figure 11: two passive sockets)", "--a-opens both",
-                    both(Opening.BOTH, Opening.PASSIVE),
+                    + " returns B to LISTEN (RFC 9293 Figure 11: two passive sockets)", "--a-opens both --crashes 1",
+                    p -> atLeast(1, 1).apply(both(Opening.BOTH, Opening.PASSIVE).apply(p)),
                     m -> (s, a, t) -> oldDuplicateSynReset(s, a, t) && s.state(TcpModel.A) == ConnectionState.LISTEN),
             new Witness(RECOVERY_FROM_OLD_SYN, "an old duplicate SYN reaches B while A opens again; A answers B's"
                     + " SYN-ACK with an RST from SYN-SENT and B returns to LISTEN (RFC 9293 Figure 8)",
@@ -116,14 +116,18 @@ public final class Witnesses {
                 && Ghost.over(s, b.connection());
     }
 
-    /** An endpoint that opened actively goes from SYN-RECEIVED to ESTABLISHED: the end of a simultaneous open. */
+    /**
+     * Both endpoints opened actively and are in SYN-RECEIVED (each came from SYN-SENT), and one of them reaches
+     * ESTABLISHED: a simultaneous open completing.
+     */
     private static boolean simultaneousOpen(TcpState s, Action a, TcpState t) {
         if (a.kind() != Action.Kind.DELIVER) {
             return false;
         }
         int e = a.endpoint();
         return s.state(e) == ConnectionState.SYN_RECEIVED && t.state(e) == ConnectionState.ESTABLISHED
-                && s.host(e).app().attached() && s.state(1 - e) != ConnectionState.LISTEN;
+                && s.state(1 - e) == ConnectionState.SYN_RECEIVED && s.a().app().attached()
+                && s.b().app().attached();
     }
 
     /** An RST from A, in SYN-SENT for a new connection, resets B's connection that is still ESTABLISHED. */
