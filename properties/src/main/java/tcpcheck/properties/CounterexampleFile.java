@@ -88,8 +88,12 @@ public final class CounterexampleFile {
         return v;
     }
 
+    /**
+     * The file of a trace that violates {@code part} of {@code property} (a property or a witness), or of a trace that
+     * claims nothing (property null: a version-2 file without property and part).
+     */
     public static String write(Variant v, Parameters p, String property, String part, Trace<TcpState, Action> t) {
-        int version = version(p);
+        int version = property == null ? 2 : version(p);
         ObjectNode o = JSON.createObjectNode();
         o.put("schema", SCHEMA);
         o.put("version", version);
@@ -100,8 +104,10 @@ public final class CounterexampleFile {
                 params.set(e.getKey(), JSON.valueToTree(e.getValue()));
             }
         }
-        o.put("property", property);
-        o.put("part", part);
+        if (property != null) {
+            o.put("property", property);
+            o.put("part", part);
+        }
         o.put("length", t.length());
         o.put("loopStart", t.loopStart());
         ArrayNode actions = o.putArray("actions");
