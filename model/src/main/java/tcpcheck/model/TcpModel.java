@@ -252,11 +252,24 @@ public final class TcpModel implements Model<TcpState, Action> {
             // The ghost: an endpoint in LISTEN adopts the connection number of the SYN that brings it out.
             nh = nh.withIsnChoice(isnChoice).withConnection(stamped, false);
         } else if (h.state() == ConnectionState.SYN_SENT && seg.syn() && arr.tcb().state().synchronizedState()
-                && stamped > h.connection()) {
-            // The ghost: a simultaneous open makes one connection of two opens; both ends take the later number.
-            nh = nh.withConnection(stamped, h.seen());
+                && stamped != h.connection() && sameAttempt(s.host(1 - dest), stamped, seg.ack(), h.connection())) {
+            // The ghost: a simultaneous open makes one connection of two opens; both ends take the later number and
+            // remember the earlier, whose segments (the SYN sent before) belong to it too.
+            nh = nh.merging(Math.max(stamped, h.connection()), Math.min(stamped, h.connection()));
         }
         return settle(t, dest, h, nh, arr);
+    }
+
+    /**
+     * The ghost of a simultaneous open: whether a SYN stamped {@code stamped} that an endpoint in SYN-SENT (its attempt
+     * numbered {@code mine}) accepts comes from the peer's current attempt, and so makes one connection with its own:
+     * a bare SYN, when the peer's current connection is the stamped one; a SYN-ACK, when the peer's connection is
+     * also made of this endpoint's attempt. An old SYN or SYN-ACK of an earlier connection is neither, so
+     * no-stale-accept still sees it; with only A opening actively the stamp of an accepted SYN-ACK is A's own number
+     * or an old one, and this never applies.
+     */
+    private static boolean sameAttempt(Host peer, int stamped, boolean acknowledges, int mine) {
+        return peer.current(stamped) && (!acknowledges || peer.current(mine));
     }
 
     /**
@@ -289,7 +302,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             seen = false;
             t = roles[e].restingTcb();
         }
-        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen);
+        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen, after.merged());
         TcpState out = s;
         List<Segment> replies = arr.replies();
         for (int i = 0; i < replies.size(); i++) {
@@ -351,7 +364,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             return null;
         }
         Tcb t = h.tcb().withQueue(h.tcb().queued() + 1, h.tcb().dataSent(), h.tcb().finQueued(), h.tcb().finSent());
-        return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen()),
+        return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
     }
 
@@ -378,7 +391,7 @@ public final class TcpModel implements Model<TcpState, Action> {
         Tcb t = h.tcb();
         t = t.withQueue(t.queued(), t.dataSent(), true, false).withState(
                 t.state() == ConnectionState.ESTABLISHED ? ConnectionState.FIN_WAIT_1 : ConnectionState.LAST_ACK);
-        return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen()),
+        return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
     }
 
@@ -402,7 +415,8 @@ public final class TcpModel implements Model<TcpState, Action> {
             Host nh = h.with(t.withRetransmission(params.rto(), t.retries() + 1));
             return send(s, e, again.segment(), new Stamp(h.connection(), again.dataIndex())).withHost(e, nh);
         }
-        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
+        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false,
+                h.merged());
         return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed(), true);
     }
 
@@ -412,7 +426,8 @@ public final class TcpModel implements Model<TcpState, Action> {
             return null;
         }
         Host h = s.host(e);
-        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
+        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false,
+                h.merged());
         return s.withHost(e, nh);
     }
 
@@ -422,7 +437,7 @@ public final class TcpModel implements Model<TcpState, Action> {
             return null;
         }
         Host h = s.host(e);
-        Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
+        Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false, h.merged());
         return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed() + 1, true);
     }
 

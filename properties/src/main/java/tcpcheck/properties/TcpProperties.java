@@ -122,7 +122,7 @@ public final class TcpProperties {
             if (Ghost.over(s, current)) {
                 return false;
             }
-            if (act.kind() == Action.Kind.DELIVER && act.endpoint() == e && act.stamp().connection() != current) {
+            if (act.kind() == Action.Kind.DELIVER && act.endpoint() == e && !after.current(act.stamp().connection())) {
                 return false;
             }
         }
