@@ -252,7 +252,8 @@ public final class TcpModel implements Model<TcpState, Action> {
             // The ghost: an endpoint in LISTEN adopts the connection number of the SYN that brings it out.
             nh = nh.withIsnChoice(isnChoice).withConnection(stamped, false);
         } else if (h.state() == ConnectionState.SYN_SENT && seg.syn() && arr.tcb().state().synchronizedState()
-                && stamped != h.connection() && sameAttempt(s.host(1 - dest), stamped, seg.ack(), h.connection())) {
+                && stamped != h.connection() && roles[1 - dest].opensActively()
+                && sameAttempt(s.host(1 - dest), stamped, seg.ack(), h.connection())) {
             // The ghost: a simultaneous open makes one connection of two opens; both ends take the later number and
             // remember the earlier, whose segments (the SYN sent before) belong to it too.
             nh = nh.merging(Math.max(stamped, h.connection()), Math.min(stamped, h.connection()));
@@ -264,9 +265,9 @@ public final class TcpModel implements Model<TcpState, Action> {
      * The ghost of a simultaneous open: whether a SYN stamped {@code stamped} that an endpoint in SYN-SENT (its attempt
      * numbered {@code mine}) accepts comes from the peer's current attempt, and so makes one connection with its own:
      * a bare SYN, when the peer's current connection is the stamped one; a SYN-ACK, when the peer's connection is
-     * also made of this endpoint's attempt. An old SYN or SYN-ACK of an earlier connection is neither, so
-     * no-stale-accept still sees it; with only A opening actively the stamp of an accepted SYN-ACK is A's own number
-     * or an old one, and this never applies.
+     * also made of this endpoint's attempt. (The caller asks it only when the peer opens actively too: a listening
+     * peer's SYN answers a SYN, as the four-way handshake's does, and never opens a connection of its own.) An old
+     * SYN or SYN-ACK of an earlier connection is neither, so no-stale-accept still sees it.
      */
     private static boolean sameAttempt(Host peer, int stamped, boolean acknowledges, int mine) {
         return peer.current(stamped) && (!acknowledges || peer.current(mine));
