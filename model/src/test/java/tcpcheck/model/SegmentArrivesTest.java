@@ -305,4 +305,21 @@ class SegmentArrivesTest {
         assertEquals(Tcb.closed(), active.tcb());
         assertTrue(active.reset());
     }
+
+    /**
+     * SND.UNA < SEG.ACK: a duplicate acknowledgement (SEG.ACK = SND.UNA) is not acceptable. It leaves an outstanding
+     * segment's retransmission timer running, and in SYN-RECEIVED it draws an RST instead of establishing.
+     */
+    @Test
+    void aDuplicateAckIsNotAcceptable() {
+        Tcb t = established(0, 4).withSendVariables(0, 1, 2).withRetransmission(2, 0);
+        Arrival dup = rfc.process(t, Segment.ack(5, 1), false, 0);
+        assertEquals(t, dup.tcb());
+        assertEquals(2, dup.tcb().retransmitTimer());
+        Arrival acked = rfc.process(t, Segment.ack(5, 2), false, 0);
+        assertEquals(Tcb.OFF, acked.tcb().retransmitTimer());
+        Tcb synReceived = Tcb.closed().withState(ConnectionState.SYN_RECEIVED).withSendVariables(0, 0, 1)
+                .withReceive(4, 5);
+        assertEquals(List.of(Segment.rst(0)), rfc.process(synReceived, Segment.ack(5, 0), true, 0).replies());
+    }
 }
