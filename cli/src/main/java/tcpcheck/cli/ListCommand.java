@@ -40,10 +40,10 @@ final class ListCommand implements Callable<Integer> {
         }
         w.println("parameters (option, alias by SPEC's symbol, default, range, meaning):");
         for (Parameter p : Parameter.values()) {
-            w.printf("  %-23s %-8s %-15s %-16s %s%n", p.options().get(0),
+            w.printf("  %-23s %-8s %-15s %-22s %s%n", p.options().get(0),
                     p.symbol() != null ? "--" + p.symbol() : "", p.defaultText(), p.rangeText(), p.meaning());
         }
-        w.printf("  %-23s %-8s %-15s %-16s %s%n", ParameterOptions.PROFILE + " incarnations", "", "", "",
+        w.printf("  %-23s %-8s %-15s %-22s %s%n", ParameterOptions.PROFILE + " incarnations", "", "", "",
                 "K = 2 (unless --connections is given)");
         w.println("openings (--a-opens, --b-opens):");
         for (Opening o : Opening.values()) {

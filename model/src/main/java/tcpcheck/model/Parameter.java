@@ -35,9 +35,9 @@ public enum Parameter {
     SERVER_CLOSES_FIRST("server-closes-first", null, Type.FLAG, 0, 0, 1, null,
             "B's application closes right after its response, without waiting for A's end of stream", 1),
     A_OPENS("a-opens", null, Type.OPENING, Opening.ACTIVE.ordinal(), 0, Opening.values().length - 1, null,
-            "how A's application opens connections: " + Opening.names(), 2),
+            "how A's application opens connections (list shows the openings)", 2),
     B_OPENS("b-opens", null, Type.OPENING, Opening.PASSIVE.ordinal(), 0, Opening.values().length - 1, null,
-            "how B's application opens connections: " + Opening.names(), 2);
+            "how B's application opens connections (list shows the openings)", 2);
 
     /** What kind of value a parameter takes. */
     public enum Type {
