@@ -29,6 +29,7 @@ import tcpcheck.properties.VariantReport;
 import tcpcheck.properties.Verification;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParameterOptions.class,
         description = {"Check variants against properties by exhaustive search, and show the chart of every "
                 + "counterexample found.",
             "Writes: with --out DIR, for each counterexample VARIANT.PROPERTY.json (for replay and show), "
@@ -56,9 +57,6 @@ final class CheckCommand implements Callable<Integer> {
     List<String> properties = new ArrayList<>();
 
     @Mixin
-    ParameterOptions params;
-
-    @Mixin
     SearchOptions search;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -73,6 +71,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "write a JUnit XML report: one test suite per variant, one test case per property")
     Path junit;
 
+    @Option(names = "--witness", paramLabel = "NAME", description = "instead of the properties, find the shortest "
+            + "path to this witness (tcpcheck list) on the variants (default: rfc9293-rfc1337), with what it needs; "
+            + "--out writes it like a counterexample. Exit 0: reached; 1: unreachable; 3: cut short")
+    String witness;
+
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
@@ -80,7 +83,10 @@ final class CheckCommand implements Callable<Integer> {
         List<Variant> vs = variants(spec, variants);
         List<String> ps = properties(spec, properties);
         boolean json = format(spec, format);
-        Parameters p = params.parameters();
+        if (witness != null) {
+            return WitnessSearch.run(this, json);
+        }
+        Parameters p = ParameterOptions.parameters(spec, vs);
         Deadline deadline = search.deadline();
         Io io = main.io();
         StatusLine status = io.status();

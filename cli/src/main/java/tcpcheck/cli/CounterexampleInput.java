@@ -32,6 +32,12 @@ final class CounterexampleInput {
     }
 
     static String title(CounterexampleFile.Counterexample cx) {
+        if (cx.title() != null) {
+            return cx.title() + (cx.source() != null ? " (" + cx.source() + ")" : "");
+        }
+        if (cx.property() == null) {
+            return cx.variant().id() + ": a scenario of " + cx.length() + " actions";
+        }
         return CounterexampleView.title(cx.variant(), cx.parameters(), cx.property(), cx.length());
     }
 }

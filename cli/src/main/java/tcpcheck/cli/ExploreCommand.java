@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +17,7 @@ import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFile;
 
 @Command(name = "explore", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParameterOptions.class,
         description = {"Explore the model in a browser: serves a page on 127.0.0.1 to step through a path (a stored "
                 + "counterexample, or from a variant's initial state), take other actions, compare variants and "
                 + "search for violations, until interrupted (Ctrl-C).",
@@ -34,9 +34,6 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "V", completionCandidates = VariantNames.class,
             description = "the variant to start from (default rfc9293-rfc1337): ${COMPLETION-CANDIDATES}")
     String variant;
-
-    @Mixin
-    ParameterOptions params;
 
     @Option(names = "--port", paramLabel = "N", description = "the port on 127.0.0.1 (default: a free one)")
     int port;
@@ -62,7 +59,7 @@ final class ExploreCommand implements Callable<Integer> {
         } else {
             Variant v = variant == null ? Variant.RFC9293_RFC1337
                     : CheckCommand.variants(spec, java.util.List.of(variant)).get(0);
-            tcpcheck.model.Parameters p = params.parameters();
+            tcpcheck.model.Parameters p = ParameterOptions.parameters(spec, java.util.List.of(v));
             explorer = start(() -> Explorer.start(v, p, port));
             what = v.id() + " from its initial state";
         }

@@ -44,15 +44,11 @@ final class Json {
         return o;
     }
 
-    /** The parameters by symbol, numbers as numbers and booleans as booleans (T resolved for the variant). */
+    /** The parameters by symbol, as the model's table types them: numbers, booleans, openings as their names (T resolved for the variant). */
     static ObjectNode parameters(Variant v, Parameters p) {
         ObjectNode params = MAPPER.createObjectNode();
         for (Map.Entry<String, Object> e : p.describe(v).entrySet()) {
-            if (e.getValue() instanceof Boolean b) {
-                params.put(e.getKey(), b);
-            } else {
-                params.put(e.getKey(), ((Number) e.getValue()).longValue());
-            }
+            params.set(e.getKey(), MAPPER.valueToTree(e.getValue()));
         }
         return params;
     }

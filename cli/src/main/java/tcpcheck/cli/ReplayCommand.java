@@ -13,11 +13,13 @@ import tcpcheck.properties.Replay;
 import tcpcheck.properties.SequenceChart;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Replay a counterexample file against the model as it is now, printing its chart and each "
-                + "step.",
+        description = {"Replay a counterexample, witness or scenario file against the model as it is now, printing "
+                + "its chart and each step. A scenario's expectations (the states it must pass through) are checked "
+                + "at their steps.",
             "Writes: standard output only.",
-            "Exit 0: it reproduces the recorded violation; 1: it no longer does (the model changed); 2: the file is "
-                + "not a valid counterexample; 5: internal error."})
+            "Exit 0: every step replays, every expectation is met and the recorded violation, if any, is there; 1: a "
+                + "step is not enabled, an expectation is not met (the first one is named, expected against actual) "
+                + "or the violation is gone (the model changed); 2: the file is not valid; 5: internal error."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,7 +27,8 @@ final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "FILE", description = "a counterexample (JSON), as check, justify and simulate write it")
+    @Parameters(paramLabel = "FILE", description = "a counterexample, witness or scenario (JSON), as check, justify "
+            + "and simulate write it or as scenarios/ holds them")
     Path file;
 
     @Override
@@ -39,8 +42,15 @@ final class ReplayCommand implements Callable<Integer> {
         for (var s : o.trace().steps()) {
             w.println(i++ + ": " + (s.action() == null ? "" : s.action() + "\n   ") + s.state());
         }
-        w.println(o.reproduces() ? "reproduces: " + cx.property() + " (" + cx.part() + ") is violated"
-                : "does not reproduce: " + o.reason());
+        if (!o.reproduces()) {
+            w.println("does not reproduce: " + o.reason());
+        } else {
+            if (!cx.expectations().isEmpty()) {
+                w.println("replays: every expectation is met (" + cx.expectations().size() + " expectations)");
+            }
+            w.println(cx.property() != null ? "reproduces: " + cx.property() + " (" + cx.part() + ") is violated"
+                    : "replays: all " + cx.length() + " steps are enabled");
+        }
         w.flush();
         return o.reproduces() ? ExitCode.HOLDS : ExitCode.VIOLATED;
     }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,6 +29,7 @@ import tcpcheck.properties.RandomWalks;
 import tcpcheck.properties.SequenceChart;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ParameterOptions.class,
         description = {"Check variants by seeded random walks rather than exhaustively, for bounds too large to "
                 + "enumerate. Every property is checked along each walk; a violation found is shrunk and its chart "
                 + "shown. Finding nothing proves nothing.",
@@ -85,9 +85,6 @@ final class SimulateCommand implements Callable<Integer> {
             + "missing): VARIANT.PROPERTY.simulated.json and .simulated.md")
     Path out;
 
-    @Mixin
-    ParameterOptions params;
-
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
@@ -109,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
                         + bias + "'");
         }
         int n = SearchOptions.threads(spec, threads);
-        Parameters p = params.parameters();
+        Parameters p = ParameterOptions.parameters(spec, vs);
         Deadline deadline = SearchOptions.deadline(spec, maxSeconds);
         Io io = main.io();
         StatusLine status = io.status();

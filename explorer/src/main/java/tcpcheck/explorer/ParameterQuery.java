@@ -1,20 +1,22 @@
 package tcpcheck.explorer;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 
 /**
- * A variant and its parameters in a URL's query, by the symbols the reports use ({@code K}, {@code D}, {@code L},
- * {@code Dup}, {@code C}, {@code S}, {@code I}, {@code MSL}, {@code RTO}, {@code R}, {@code T}, {@code Crash},
- * {@code serverClosesFirst}). Only the values that differ from the defaults are written, and T only when it is not
- * the variant's own (2 MSL, MSL or 0), so that a link stays short and switching the variant keeps each its own T.
+ * A variant and its parameters in a URL's query, by the keys the model's table of parameters gives them in JSON
+ * ({@code K}, {@code D}, …, {@code Crash}, {@code serverClosesFirst}, {@code aOpens}, {@code bOpens}). Only the values
+ * that differ from the defaults are written, and T only when it is not the variant's own (2 MSL, MSL or 0), so that a
+ * link stays short and switching the variant keeps each its own T.
  */
 final class ParameterQuery {
-    /** The symbols, in the order {@link Parameters#describe} gives them. */
-    static final List<String> SYMBOLS = List.copyOf(Parameters.defaults().describe(Variant.RFC9293_RFC1337).keySet());
+    /** The keys, in the table's order. */
+    static final List<String> SYMBOLS = java.util.Arrays.stream(Parameter.values()).map(Parameter::key).toList();
 
     private ParameterQuery() {
     }
@@ -33,40 +35,37 @@ final class ParameterQuery {
 
     /** The parameters the query names, the defaults for the others; a bad value is a {@link BadRequest}. */
     static Parameters parameters(Map<String, String> query) {
-        Parameters d = Parameters.defaults();
+        Map<Parameter, Integer> values = new EnumMap<>(Parameter.class);
         try {
-            return new Parameters(number(query, "K", d.connections()), number(query, "D", d.data()),
-                    number(query, "L", d.losses()), number(query, "Dup", d.duplicates()),
-                    number(query, "C", d.capacity()), number(query, "S", d.seqSpace()),
-                    number(query, "I", d.isnChoices()), number(query, "MSL", d.msl()), number(query, "RTO", d.rto()),
-                    number(query, "R", d.retries()), number(query, "T", d.timeWait()),
-                    number(query, "Crash", d.crashes()), flag(query, "serverClosesFirst", d.serverClosesFirst()));
+            for (Parameter p : Parameter.values()) {
+                String v = query.get(p.key());
+                if (v != null) {
+                    values.put(p, p.fromJson(value(p, v)));
+                }
+            }
+            return Parameters.of(values);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
     }
 
-    private static int number(Map<String, String> query, String symbol, int otherwise) {
-        String v = query.get(symbol);
-        if (v == null) {
-            return otherwise;
+    /** The query's text as the JSON value the table reads: a number, a boolean, or an opening's name. */
+    private static Object value(Parameter p, String v) {
+        switch (p.type()) {
+            case FLAG:
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new BadRequest("parameter " + p.key() + " must be true or false, not '" + v + "'");
+                }
+                return Boolean.parseBoolean(v);
+            case OPENING:
+                return v;
+            default:
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new BadRequest("parameter " + p.key() + " must be a whole number, not '" + v + "'");
+                }
         }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("parameter " + symbol + " must be a whole number, not '" + v + "'");
-        }
-    }
-
-    private static boolean flag(Map<String, String> query, String symbol, boolean otherwise) {
-        String v = query.get(symbol);
-        if (v == null) {
-            return otherwise;
-        }
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new BadRequest("parameter " + symbol + " must be true or false, not '" + v + "'");
-        }
-        return Boolean.parseBoolean(v);
     }
 
     /**
@@ -74,20 +73,22 @@ final class ParameterQuery {
      * resolved (T = 0 for no-time-wait), and replaying it on another variant must give that variant its own T.
      */
     static Parameters normalized(Variant v, Parameters p) {
-        Parameters own = p.withTimeWait(-1);
-        return p.timeWait() == own.timeWaitFor(v) ? own : p;
+        Parameters own = p.with(Parameter.TIME_WAIT, Parameters.VARIANTS_OWN);
+        return p.timeWait() == v.timeWait(own) ? own : p;
     }
 
     /** The query entries for the variant and every parameter that differs from the defaults. */
     static Map<String, String> entries(Variant v, Parameters p) {
-        Map<String, Object> mine = p.describe(v);
-        Map<String, Object> defaults = Parameters.defaults().describe(v);
+        Parameters defaults = Parameters.defaults();
         Map<String, String> out = new LinkedHashMap<>();
         out.put("variant", v.id());
-        for (String s : SYMBOLS) {
-            boolean explicitT = s.equals("T") && p.timeWait() >= 0 && p.timeWait() != p.withTimeWait(-1).timeWaitFor(v);
-            if (s.equals("T") ? explicitT : !mine.get(s).equals(defaults.get(s))) {
-                out.put(s, String.valueOf(mine.get(s)));
+        for (Parameter x : Parameter.values()) {
+            boolean differs = x == Parameter.TIME_WAIT
+                    ? p.timeWait() != Parameters.VARIANTS_OWN
+                            && p.timeWait() != v.timeWait(p.with(Parameter.TIME_WAIT, Parameters.VARIANTS_OWN))
+                    : p.get(x) != defaults.get(x);
+            if (differs) {
+                out.put(x.key(), String.valueOf(x.json(p.get(x))));
             }
         }
         return out;

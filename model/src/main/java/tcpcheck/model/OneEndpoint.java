@@ -42,7 +42,7 @@ public final class OneEndpoint {
         this.seq = new SequenceSpace(seqSpace);
         this.passive = passive;
         Parameters p = Parameters.defaults();
-        this.arrives = new SegmentArrives(variant, seq, p.rto(), p.timeWaitFor(variant));
+        this.arrives = new SegmentArrives(variant, seq, p.rto(), variant.timeWait(p));
         this.output = new Output(seq, p.rto());
     }
 

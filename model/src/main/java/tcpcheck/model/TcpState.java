@@ -33,6 +33,8 @@ import tcpcheck.checker.StatePacking;
  * bit  22     application: closed                bits 23-25  application: units delivered to it
  * bit  26     application: end of stream read
  * bits 27-29  ghost: connection number (≤ K)     bit  30     ghost: the application has seen the connection
+ * bits 31-33  ghost: the other number a simultaneous open made this connection of (0: none, always in the default
+ *             configuration, where only A opens actively)
  * </pre>
  *
  * <h2>The adversary word</h2>
@@ -84,7 +86,7 @@ public final class TcpState {
         long h = endpoint == TcpModel.A ? hostA : hostB;
         Application app = new Application(field(h, 15, 3), bit(h, 18), field(h, 19, 3), bit(h, 22),
                 field(h, 23, 3), bit(h, 26));
-        return new Host(unpackTcb(t, h), app, field(h, 6, 9) - 1, field(h, 27, 3), bit(h, 30));
+        return new Host(unpackTcb(t, h), app, field(h, 6, 9) - 1, field(h, 27, 3), bit(h, 30), field(h, 31, 3));
     }
 
     /** The endpoint's TCB, unpacked. */
@@ -282,7 +284,7 @@ public final class TcpState {
         Application a = h.app();
         return put(h.tcb().timeWaitTimer() + 1, 0, 6) | put(h.lastIsnChoice() + 1, 6, 9) | put(a.opens(), 15, 3)
                 | put(a.attached(), 18) | put(a.written(), 19, 3) | put(a.closed(), 22) | put(a.delivered(), 23, 3)
-                | put(a.endOfStream(), 26) | put(h.connection(), 27, 3) | put(h.seen(), 30);
+                | put(a.endOfStream(), 26) | put(h.connection(), 27, 3) | put(h.seen(), 30) | put(h.merged(), 31, 3);
     }
 
     private static int adversary(int losses, int dups, int crashes, boolean aborted, boolean atBoundary) {

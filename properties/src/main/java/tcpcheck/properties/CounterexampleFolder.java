@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tcpcheck.checker.Trace;
 import tcpcheck.checker.Verdict;
+import tcpcheck.model.Action;
+import tcpcheck.model.Parameters;
+import tcpcheck.model.TcpState;
+import tcpcheck.model.Variant;
 
 /**
  * The folder {@code counterexamples/}: for every ✗ cell of the checked matrix, the shortest counterexample as JSON
@@ -101,12 +106,8 @@ public final class CounterexampleFolder {
                 String title = r.variant().id() + (r.parameters().connections() > 1 ? " (K="
                         + r.parameters().connections() + ")" : "") + ": " + p.property() + " violated in "
                         + p.length() + " actions";
-                files.put(base + ".json", utf8(CounterexampleFile.write(r.variant(), r.parameters(), p.property(),
-                        p.part(), p.trace())));
-                files.put(base + ".md", utf8(SequenceChart.mermaid(title, p.trace()) + "\n" + story + "\n\n```\n"
-                        + SequenceChart.text(title, p.trace()) + "```\n"));
-                files.put(base + ".pcap", Pcap.write(p.trace()));
-                files.put(base + ".svg", utf8(SequenceChart.svg(title, p.trace())));
+                files.putAll(traceFiles(base, title, story, r.variant(), r.parameters(), p.property(), p.part(),
+                        p.trace()));
                 String cell = fixed ? "**" + p.property() + "**" : p.property();
                 index.append("| ").append(r.variant().id()).append(r.parameters().connections() > 1 ? " (K="
                         + r.parameters().connections() + ")" : "").append(" | ").append(cell).append(" | ")
@@ -115,6 +116,22 @@ public final class CounterexampleFolder {
             }
         }
         files.put("README.md", utf8(index.toString()));
+        return files;
+    }
+
+    /**
+     * The four files of one trace: {@code base.json} (for replay and show), {@code base.md} (the Mermaid sequence
+     * diagram, the story, the text chart), {@code base.svg} and {@code base.pcap}. Counterexamples and witnesses alike
+     * are written by it.
+     */
+    public static Map<String, byte[]> traceFiles(String base, String title, String story, Variant v, Parameters params,
+                                                 String property, String part, Trace<TcpState, Action> trace) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(base + ".json", utf8(CounterexampleFile.write(v, params, property, part, trace)));
+        files.put(base + ".md", utf8(SequenceChart.mermaid(title, trace) + "\n" + story + "\n\n```\n"
+                + SequenceChart.text(title, trace) + "```\n"));
+        files.put(base + ".pcap", Pcap.write(trace));
+        files.put(base + ".svg", utf8(SequenceChart.svg(title, trace)));
         return files;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import tcpcheck.checker.Verdict;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 
@@ -57,7 +58,7 @@ public final class TimeWaitSweep {
     public Parameters parameters(int msl, int rto, int timeWait) {
         Parameters base = property.equals(TcpProperties.NO_STALE_ACCEPT) ? Parameters.defaults().incarnations()
                 : Parameters.defaults();
-        return base.withMsl(msl).withRto(rto).withTimeWait(timeWait);
+        return base.with(Parameter.MSL, msl).with(Parameter.RTO, rto).with(Parameter.TIME_WAIT, timeWait);
     }
 
     /** The cells for one MSL: every RTO from 1 to MSL, every T from 0 to 2 · MSL + 2. */
