@@ -75,7 +75,8 @@ final class JustifyCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            CounterexampleFolder.write(out, CounterexampleFolder.files(reports));
+            CounterexampleFolder.write(out, CounterexampleFolder.files(reports,
+                    tcpcheck.properties.TextbookStories.findAll(search.threads())));
         }
         w.println(disagreements == 0 ? "every cell that SPEC section 7 fixes agrees with the model"
                 : disagreements + " cell(s) differ from SPEC section 7 (see model/README.md)");

@@ -27,7 +27,7 @@ final class ReplayCommand implements Callable<Integer> {
         CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
         Replay.Outcome o = Replay.replay(cx);
         PrintWriter w = spec.commandLine().getOut();
-        w.print(SequenceChart.text(CounterexampleInput.title(cx), o.trace()));
+        w.print(SequenceChart.text(CounterexampleInput.title(cx), o.trace(), o.reproduces() ? cx.part() : null));
         w.println();
         int i = 0;
         for (var s : o.trace().steps()) {

@@ -12,11 +12,14 @@ import picocli.CommandLine.Spec;
 import tcpcheck.properties.CounterexampleFile;
 import tcpcheck.properties.Pcap;
 import tcpcheck.properties.Replay;
-import tcpcheck.properties.SequenceChart;
+import tcpcheck.model.TcpModel;
+import tcpcheck.properties.Explanation;
+import tcpcheck.properties.Lang;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Render a stored counterexample: a text sequence chart, a Mermaid sequence diagram (Markdown),"
-                + " an SVG drawing, its JSON, or a capture (pcap) that Wireshark opens.")
+        description = "Render a stored counterexample: its story and text sequence chart, a Mermaid sequence diagram,"
+                + " an SVG drawing, its JSON, or a capture Wireshark opens (pcapng with a capture point at each"
+                + " endpoint and comments on the decisive packets, or the older libpcap format).")
 final class ShowCommand implements Callable<Integer> {
     private static byte[] utf8(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -29,7 +32,7 @@ final class ShowCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "text, mermaid, svg, json or pcap (default text); pcap needs --output")
+            description = "text, mermaid, svg, json, pcapng or pcap (default text); the captures need --output")
     String format = "text";
 
     @Option(names = "--output", paramLabel = "FILE", description = "write there (atomically) instead of printing")
@@ -37,12 +40,12 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        if (!java.util.List.of("text", "mermaid", "svg", "json", "pcap").contains(format)) {
+        if (!java.util.List.of("text", "mermaid", "svg", "json", "pcapng", "pcap").contains(format)) {
             throw new ParameterException(spec.commandLine(),
-                    "--format must be text, mermaid, svg, json or pcap, not '" + format + "'");
+                    "--format must be text, mermaid, svg, json, pcapng or pcap, not '" + format + "'");
         }
-        if (format.equals("pcap") && output == null) {
-            throw new ParameterException(spec.commandLine(), "a capture is binary: give --output FILE.pcap");
+        if (format.startsWith("pcap") && output == null) {
+            throw new ParameterException(spec.commandLine(), "a capture is binary: give --output FILE." + format);
         }
         CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
         Replay.Outcome o = Replay.replay(cx);
@@ -50,24 +53,30 @@ final class ShowCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tcpcheck: " + file + " no longer replays (" + o.reason()
                     + "); showing the " + o.trace().length() + " steps that do");
         }
-        String title = CounterexampleInput.title(cx);
+        // A trace that no longer replays to its end is shown as far as it goes, without claiming the violation.
+        boolean whole = o.reproduces();
+        Explanation x = new Explanation(new TcpModel(cx.variant(), cx.parameters()), whole ? cx.property() : null,
+                whole ? cx.part() : null, o.trace());
         byte[] bytes;
         switch (format) {
             case "mermaid":
-                bytes = utf8(SequenceChart.mermaid(title, o.trace()));
+                bytes = utf8(x.mermaid());
                 break;
             case "json":
                 bytes = utf8(CounterexampleFile.write(cx.variant(), cx.parameters(), cx.property(), cx.part(),
                         o.trace()));
                 break;
+            case "pcapng":
+                bytes = x.pcapng();
+                break;
             case "pcap":
                 bytes = Pcap.write(o.trace());
                 break;
             case "svg":
-                bytes = utf8(SequenceChart.svg(title, o.trace()));
+                bytes = utf8(x.svg(Lang.EN));
                 break;
             default:
-                bytes = utf8(SequenceChart.text(title, o.trace()));
+                bytes = utf8(x.text() + "\n" + x.story().text(Lang.EN));
         }
         if (output != null) {
             tcpcheck.properties.AtomicFiles.write(output, bytes);

@@ -152,7 +152,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         for (RandomWalks.Hit h : r.hits()) {
             if (h != null) {
-                b.append('\n').append(SequenceChart.text(title(r, h), h.shrunk()));
+                b.append('\n').append(SequenceChart.text(title(r, h), h.shrunk(), h.part()));
             }
         }
         return b.toString();
@@ -211,9 +211,11 @@ final class SimulateCommand implements Callable<Integer> {
             String base = r.variant().id() + "." + h.property() + ".simulated";
             AtomicFiles.write(dir.resolve(base + ".json"), CounterexampleFile.write(r.variant(), r.parameters(),
                     h.property(), h.part(), h.shrunk()).getBytes(StandardCharsets.UTF_8));
-            String title = title(r, h);
-            AtomicFiles.write(dir.resolve(base + ".md"), (SequenceChart.mermaid(title, h.shrunk()) + "\n```\n"
-                    + SequenceChart.text(title, h.shrunk()) + "```\n").getBytes(StandardCharsets.UTF_8));
+            tcpcheck.properties.Explanation x = new tcpcheck.properties.Explanation(
+                    new tcpcheck.model.TcpModel(r.variant(), r.parameters()), h.property(), h.part(), h.shrunk(),
+                    "Found by `tcpcheck simulate` in run " + h.run() + " of seed " + r.result().seed()
+                            + " and shrunk; not necessarily the shortest.");
+            AtomicFiles.write(dir.resolve(base + ".md"), x.markdown(null).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

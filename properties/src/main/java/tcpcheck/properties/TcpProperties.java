@@ -130,7 +130,7 @@ public final class TcpProperties {
         return true;
     }
 
-    private static boolean accepts(Host before, Host after) {
+    static boolean accepts(Host before, Host after) {
         boolean establishes = after.state() == ConnectionState.ESTABLISHED
                 && before.state() != ConnectionState.ESTABLISHED;
         Application x = before.app();
