@@ -23,8 +23,9 @@ import tcpcheck.properties.VariantReport;
 import tcpcheck.properties.Verification;
 
 @Command(name = "justify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check every variant against every property at SPEC's default bounds, print the verdict "
-                + "matrix, and compare it with SPEC section 7. Exit 0: every cell SPEC fixes agrees; 1: a cell "
+        description = "Check every variant against every property at the default bounds, print the verdict "
+                + "matrix, and compare it with the specification's verdict table (docs/specification.md). Exit 0: "
+                + "every cell the specification fixes agrees; 1: a cell "
                 + "disagrees; 3: a search was cut short.")
 final class JustifyCommand implements Callable<Integer> {
     @Spec
@@ -33,7 +34,7 @@ final class JustifyCommand implements Callable<Integer> {
     @Mixin
     SearchOptions search;
 
-    @Option(names = "--incarnations", description = "also check the rows SPEC marks (K=2) with K = 2 (long)")
+    @Option(names = "--incarnations", description = "also check the rows the specification marks (K=2) with K = 2 (long)")
     boolean incarnations;
 
     @Option(names = "--out", paramLabel = "DIR", description = "write the counterexamples there (JSON, Markdown "
@@ -69,8 +70,8 @@ final class JustifyCommand implements Callable<Integer> {
                 incomplete |= p.verdict() == Verdict.INCOMPLETE;
                 if (expected.isPresent() && p.verdict() != Verdict.INCOMPLETE && expected.get() != p.verdict()) {
                     disagreements++;
-                    w.println("differs from SPEC section 7: " + r.variant().id() + " " + p.property() + " is "
-                            + p.verdict() + ", SPEC says " + expected.get());
+                    w.println("differs from the specification (docs/specification.md, Verdicts): " + r.variant().id()
+                            + " " + p.property() + " is " + p.verdict() + ", the specification says " + expected.get());
                 }
             }
         }
@@ -78,8 +79,8 @@ final class JustifyCommand implements Callable<Integer> {
             CounterexampleFolder.write(out, CounterexampleFolder.files(reports,
                     tcpcheck.properties.TextbookStories.findAll(search.threads())));
         }
-        w.println(disagreements == 0 ? "every cell that SPEC section 7 fixes agrees with the model"
-                : disagreements + " cell(s) differ from SPEC section 7 (see model/README.md)");
+        w.println(disagreements == 0 ? "every cell that the specification fixes agrees with the model"
+                : disagreements + " cell(s) differ from the specification (docs/specification.md, Verdicts)");
         w.flush();
         return disagreements > 0 ? ExitCode.VIOLATED : incomplete ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
     }

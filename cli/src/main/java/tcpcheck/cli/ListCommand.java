@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
         for (TcpProperty p : TcpProperties.all(new TcpModel(Variant.RFC9293_RFC1337, Parameters.defaults()))) {
             w.printf("  %-19s %s%n", p.name(), p.description());
         }
-        w.println("parameters (option, alias by SPEC's symbol, default, range):");
+        w.println("parameters (option, alias by its symbol, default, range):");
         String[][] rows = {
             {"--connections", "K", "1", "1-7"}, {"--data", "D", "1", "0-7"}, {"--losses", "L", "1", "0-15"},
             {"--duplicates", "Dup", "1", "0-15"}, {"--capacity", "C", "4", "1-16"},

@@ -6,7 +6,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tcpcheck.model.Parameters;
 
-/** Every parameter of SPEC section 4 as an option: a long name for what it is, and SPEC's symbol as an alias. */
+/** Every parameter (docs/specification.md, Parameters) as an option: a long name for what it is, and its symbol as an alias. */
 public final class ParameterOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;

@@ -16,7 +16,7 @@ import tcpcheck.properties.TimeWaitSweep;
 import tcpcheck.properties.Verification;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sweep T against RTO and MSL on the standard variant rfc9293-rfc1337 (other bounds at SPEC's defaults) and report where "
+        description = "Sweep T against RTO and MSL on the standard variant rfc9293-rfc1337 (other bounds at their defaults) and report where "
                 + "a property stops holding: graceful-close (one connection) against T >= RTO + MSL, or "
                 + "no-stale-accept (two connections, the incarnations profile) against T >= 2 MSL - 1. Each cell "
                 + "stops at its first counterexample. Exit 0: every cell agrees with the boundary; 1: a cell does "

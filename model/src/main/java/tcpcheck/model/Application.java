@@ -1,7 +1,7 @@
 package tcpcheck.model;
 
 /**
- * An endpoint's application (SPEC section 1). A opens up to K connections one after another; in each it writes its D
+ * An endpoint's application (docs/specification.md, The system). A opens up to K connections one after another; in each it writes its D
  * data units and closes. B's application is attached to a connection once B reaches ESTABLISHED: it reads A's D
  * units, writes its own D (the response), and closes after reading A's end of stream (or right after its response,
  * when the server closes first). When its connection ends, however it ends, the application is detached: units it

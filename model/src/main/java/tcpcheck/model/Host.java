@@ -2,7 +2,7 @@ package tcpcheck.model;
 
 /**
  * One endpoint: its TCB (protocol), its application, the value of its ISN clock at its last connection attempt, and
- * its ghost connection number (SPEC section 1: A numbers its opens; B adopts the number of the SYN that brought it
+ * its ghost connection number (docs/specification.md, The system: A numbers its opens; B adopts the number of the SYN that brought it
  * to SYN-RECEIVED). The protocol code sees only the TCB.
  *
  * @param lastIsnChoice the clock value v of the last ISS chosen (-1 before the first attempt)

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bounds of a check (SPEC section 4), validated.
+ * The bounds of a check (docs/specification.md, Parameters), validated.
  *
  * @param connections K: connections A may open on the port pair, one after another (1 to 7)
  * @param data D: data units each side's application writes per connection (0 to 7)
@@ -49,7 +49,7 @@ public record Parameters(int connections, int data, int losses, int duplicates, 
         }
     }
 
-    /** SPEC section 4's defaults: K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
+    /** The defaults (docs/specification.md, Parameters): K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
     public static Parameters defaults() {
         return new Parameters(1, 1, 1, 1, 4, 8, 2, 2, 2, 2, -1, 0, false);
     }
@@ -129,7 +129,7 @@ public record Parameters(int connections, int data, int losses, int duplicates, 
                 retries, timeWait, crashes, b);
     }
 
-    /** Every parameter by its SPEC symbol, as the reports print them (T resolved for the variant). */
+    /** Every parameter by its symbol, as the reports print them (T resolved for the variant). */
     public Map<String, Object> describe(Variant v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("K", connections);

@@ -135,7 +135,7 @@ final class SegmentArrives {
         ConnectionState state = tcb.state();
         int finSeq = seq.add(seg.seq(), seg.data() ? 1 : 0);
         // TIME-WAIT: a retransmission of the peer's FIN (SEG.SEQ + 1 = RCV.NXT, which the acceptability test would
-        // only acknowledge) is acknowledged and restarts the 2 MSL timeout (SPEC section 1).
+        // only acknowledge) is acknowledged and restarts the 2 MSL timeout (docs/specification.md, The system).
         if (state == ConnectionState.TIME_WAIT && seg.fin() && !seg.rst() && seq.add(finSeq, 1) == tcb.rcvNxt()) {
             return new Arrival(tcb.withTimeWaitTimer(timeWait), List.of(), true, false, false, false, true, false);
         }
@@ -204,7 +204,7 @@ final class SegmentArrives {
                 break;
         }
         // Seventh, process the segment text. Model: data that is acceptable but not at RCV.NXT is dropped and
-        // acknowledged, not queued (SPEC section 1).
+        // acknowledged, not queued (docs/specification.md, The system).
         boolean delivered = false;
         boolean ackNow = false;
         if (seg.data()) {

@@ -12,7 +12,7 @@ public record Tcb(ConnectionState state, int iss, int irs, int sndUna, int sndNx
                   int timeWaitTimer) {
 
     public static final int OFF = -1;
-    /** RCV.WND (SPEC section 1). */
+    /** RCV.WND (docs/specification.md, The system). */
     public static final int RECEIVE_WINDOW = 2;
 
     public static Tcb closed() {

@@ -32,7 +32,7 @@ import tcpcheck.model.Variant;
  *  "states": ["A: CLOSED … | B: LISTEN … | …", …]}
  * </pre>
  *
- * {@code part} names the engine property that is violated (a SPEC property may have several parts);
+ * {@code part} names the engine property that is violated (a property may have several parts);
  * {@code loopStart} is the step at which a lasso's cycle starts, or -1. {@code states} are for people and are not
  * read back. A file of another schema or a later version is refused.
  */

@@ -11,7 +11,7 @@ final class Ghost {
     }
 
     /**
-     * SPEC section 1: a connection number is over once A has left it: A is in TIME-WAIT or CLOSED after it, or has
+     * docs/specification.md, The system: a connection number is over once A has left it: A is in TIME-WAIT or CLOSED after it, or has
      * opened a later one.
      */
     static boolean over(TcpState s, int connection) {
