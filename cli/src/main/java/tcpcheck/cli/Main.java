@@ -8,7 +8,7 @@ import tcpcheck.checker.Progress;
 @Command(name = "tcpcheck", mixinStandardHelpOptions = true, version = "tcpcheck 0.1.0",
         description = "A formal model of TCP connection management and a property checker for it.",
         subcommands = {JustifyCommand.class, CheckCommand.class, ReplayCommand.class, ShowCommand.class,
-            SweepCommand.class, SimulateCommand.class, ListCommand.class})
+            SweepCommand.class, SimulateCommand.class, ReportCommand.class, ListCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -519,7 +519,7 @@ public final class SequenceChart {
             String dash = c.fate() == Timeline.Fate.IN_FLIGHT ? " stroke-dasharray=\"6,4\"" : c.old()
                     ? " stroke-dasharray=\"8,3\"" : "";
             String marker = c.fate() == Timeline.Fate.DELIVERED ? " marker-end=\"url(#" + markerId(colour) + ")\"" : "";
-            body.append(String.format(Locale.ROOT, "<line class=\"segment\" data-segment=\"%s\" x1=\"%.1f\" "
+            body.append(String.format(Locale.ROOT, "<line class=\"segment %s\" x1=\"%.1f\" "
                             + "y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s%s/>%n",
                     c.name(), p0[0], p0[1], p1[0], p1[1], colour, c.old() ? "2.2" : "1.4", dash, marker));
             if (c.fate() == Timeline.Fate.LOST) {

@@ -45,7 +45,7 @@ final class SvgGeometry {
         NodeList lines = d.getElementsByTagName("line");
         for (int i = 0; i < lines.getLength(); i++) {
             Element l = (Element) lines.item(i);
-            strokes.add(new Stroke("line " + l.getAttribute("data-segment"), num(l, "x1"), num(l, "y1"),
+            strokes.add(new Stroke("line " + l.getAttribute("class"), num(l, "x1"), num(l, "y1"),
                     num(l, "x2"), num(l, "y2")));
         }
         NodeList rects = d.getElementsByTagName("rect");
