@@ -35,8 +35,8 @@ import tcpcheck.properties.Lang;
  * The report as a reader sees it: rendered in headless Chromium (Debian's chromium and chromedriver, with
  * fonts-noto-cjk) in both languages, every diagram shown and no label in one crossed by a line or another label as
  * the browser lays them out, the key terms on the page, no script and no address outside the page; the HTML passes
- * the Nu HTML checker; the screenshots are kept under target/screenshots. The evidence is the smaller plan (two
- * variants in full, the MSL = 1 sweep rows): the rendering is the same code as the full report's.
+ * the Nu HTML checker; the screenshots are kept under target/screenshots. The evidence is the smaller plan (one
+ * variant in full, the MSL = 1 sweep rows): the rendering is the same code as the full report's.
  */
 class ReportTest {
     private static final Path OUT = Path.of("target", "report-test");
@@ -203,7 +203,7 @@ class ReportTest {
     @Test
     void unrunCellsAreNeverShownAsChecked() {
         String en = pages.get(0).html();
-        // The quick plan checks two variants: the others' cells say so, and the large sweep cells are recorded.
+        // The quick plan checks one variant in full: the others' cells say so, and the large sweep cells are recorded.
         assertTrue(en.contains("not checked in this run"));
         assertTrue(en.contains("✓†") && en.contains("✗ 27†"), "recorded cells are marked †");
         for (SweepCell c : evidence.graceful()) {
