@@ -147,7 +147,18 @@ public final class Checker<S, A> {
             for (Property<S, A> p : liveness) {
                 live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
             }
+        } else if (limits.timeReached(start) != null) {
+            // The time limit bounds the whole check: liveness is not started once it is reached.
+            for (Property<S, A> p : liveness) {
+                live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, limits.timeReached(start)));
+            }
+            graphIncomplete = limits.timeReached(start);
         } else {
+            if (progress != null && !liveness.isEmpty()) {
+                Statistics s = safe.statistics();
+                progress.accept(new Progress(s.states(), s.transitions(), s.depth(), System.nanoTime() - start,
+                        Progress.LIVENESS));
+            }
             live = Liveness.checkAll(graph, liveness, threads);
             for (PropertyResult<S, A> r : live) {
                 if (r.verdict() == Verdict.INCOMPLETE) {

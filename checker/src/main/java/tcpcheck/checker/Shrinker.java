@@ -53,6 +53,9 @@ public final class Shrinker<S, A> {
     private int shortcutStates = 20_000;
     private static final int SHORTCUT_DEPTH = 8;
     private int tests;
+    private long deadline;
+    private boolean deadlineSet;
+    private boolean cutShort;
     private final List<A> scratch = new ArrayList<>();
 
     public Shrinker(Model<S, A> model, Property<S, A> property, Hints<S, A> hints, int maxTests) {
@@ -66,6 +69,33 @@ public final class Shrinker<S, A> {
     public Shrinker<S, A> shortcutStates(int n) {
         this.shortcutStates = n;
         return this;
+    }
+
+    /**
+     * Stop shrinking at this {@link System#nanoTime()} (the trace found so far is returned); without it, only the test
+     * budget bounds shrinking.
+     */
+    public Shrinker<S, A> deadline(long nanoTime) {
+        this.deadline = nanoTime;
+        this.deadlineSet = true;
+        return this;
+    }
+
+    /** Whether the deadline stopped shrinking before it was done. */
+    public boolean cutShort() {
+        return cutShort;
+    }
+
+    /** Whether another candidate may be tried: the test budget and the deadline are not used up. */
+    private boolean budget() {
+        if (tests >= maxTests) {
+            return false;
+        }
+        if (deadlineSet && System.nanoTime() - deadline >= 0) {
+            cutShort = true;
+            return false;
+        }
+        return true;
     }
 
     /** How many candidate paths were replayed so far. */
@@ -84,7 +114,7 @@ public final class Shrinker<S, A> {
             throw new IllegalArgumentException("the trace does not violate " + property);
         }
         boolean changed = true;
-        while (changed && tests < maxTests) {
+        while (changed && budget()) {
             changed = false;
             Trace<S, A> t = dropChunks(initial, best);
             t = cutCycles(initial, t);
@@ -102,12 +132,12 @@ public final class Shrinker<S, A> {
 
     private Trace<S, A> dropChunks(S initial, Trace<S, A> best) {
         int n = 2;
-        while (best.length() >= 1 && tests < maxTests) {
+        while (best.length() >= 1 && budget()) {
             List<A> actions = best.actions();
             int len = actions.size();
             int chunk = Math.max(1, (len + n - 1) / n);
             boolean reduced = false;
-            for (int start = 0; start < len && tests < maxTests; start += chunk) {
+            for (int start = 0; start < len && budget(); start += chunk) {
                 List<A> candidate = new ArrayList<>(actions.subList(0, start));
                 candidate.addAll(actions.subList(Math.min(len, start + chunk), len));
                 Trace<S, A> t = test(initial, candidate);
@@ -130,7 +160,7 @@ public final class Shrinker<S, A> {
 
     private Trace<S, A> cutCycles(S initial, Trace<S, A> best) {
         boolean cut = true;
-        while (cut && tests < maxTests) {
+        while (cut && budget()) {
             cut = false;
             List<S> states = best.states();
             Map<Long, Integer> first = new HashMap<>();
@@ -152,7 +182,7 @@ public final class Shrinker<S, A> {
     }
 
     private Trace<S, A> plainerFaults(S initial, Trace<S, A> best) {
-        for (int i = 0; i < best.length() && tests < maxTests; i++) {
+        for (int i = 0; i < best.length() && budget(); i++) {
             A a = best.steps().get(i + 1).action();
             if (!hints.fault(a)) {
                 continue;
@@ -184,7 +214,7 @@ public final class Shrinker<S, A> {
         for (int j = 0; j < states.size(); j++) {
             lastAt.put(model.fingerprint(states.get(j)), j);
         }
-        for (int i = 0; i < states.size() - 2 && tests < maxTests; i++) {
+        for (int i = 0; i < states.size() - 2 && budget(); i++) {
             // Breadth-first from state i; each entry: the path of actions from state i.
             Map<Long, List<A>> paths = new HashMap<>();
             List<S> frontier = new ArrayList<>(List.of(states.get(i)));

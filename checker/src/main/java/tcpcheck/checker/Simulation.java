@@ -123,7 +123,10 @@ public final class Simulation<S, A> {
         return this;
     }
 
-    /** Stop handing out runs after this long; the result then says so. */
+    /**
+     * Stop after this long, shrinking included: no walk is started after it, and shrinking stops there with the
+     * shortest violation found so far. The result then says so.
+     */
     public Simulation<S, A> maxNanos(long n) {
         this.maxNanos = n;
         return this;
@@ -141,8 +144,21 @@ public final class Simulation<S, A> {
         return this;
     }
 
-    /** How far a simulation has got, for a progress listener. */
-    public record Status(long walks, long steps, long elapsedNanos) {
+    /**
+     * How far a simulation has got, for a progress listener.
+     *
+     * @param phase {@link #WALKS} while walks are taken, {@link #SHRINKING} while a violation found is shrunk
+     */
+    public record Status(long walks, long steps, long elapsedNanos, String phase) {
+        /** The phase of the random walks. */
+        public static final String WALKS = "walks";
+        /** The phase of shrinking the violations found. */
+        public static final String SHRINKING = "shrinking";
+
+        public Status(long walks, long steps, long elapsedNanos) {
+            this(walks, steps, elapsedNanos, WALKS);
+        }
+
         @Override
         public String toString() {
             double sec = elapsedNanos / 1e9;
@@ -368,6 +384,9 @@ public final class Simulation<S, A> {
         }
         long walkNanos = System.nanoTime() - start;
         List<SimulationResult.Finding<S, A>> findings = new ArrayList<>();
+        if (progress != null && firstWalk.stream().anyMatch(Objects::nonNull)) {
+            progress.accept(new Status(done, steps, System.nanoTime() - start, Status.SHRINKING));
+        }
         for (int i = 0; i < np; i++) {
             Property<S, A> p = properties.get(i);
             Walk<S, A> w = firstWalk.get(i);
@@ -382,7 +401,13 @@ public final class Simulation<S, A> {
             }
             long t0 = System.nanoTime();
             Shrinker<S, A> shrinker = new Shrinker<>(model, p, hints, maxShrinkTests);
+            if (maxNanos != Long.MAX_VALUE) {
+                shrinker.deadline(start + maxNanos);
+            }
             Trace<S, A> shrunk = shrinker.shrink(hit);
+            if (shrinker.cutShort() && stopped == null) {
+                stopped = "the time limit was reached while shrinking";
+            }
             findings.add(new SimulationResult.Finding<>(p, w.run(), hit, shrunk, shrinker.tests(),
                     System.nanoTime() - t0));
         }

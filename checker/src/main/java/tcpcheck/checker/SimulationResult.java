@@ -12,7 +12,7 @@ import java.util.List;
  * @param nanos the time the walks took (not counting shrinking)
  * @param ends how many walks ended in each {@link Simulation.End}, by ordinal
  * @param findings one per property, in the order given
- * @param stopped why runs were left undone, or null
+ * @param stopped why runs were left undone, or why shrinking was cut short (the time limit), or null
  */
 public record SimulationResult<S, A>(long seed, int runsAsked, long runs, long steps, long nanos, long[] ends,
                                      List<Finding<S, A>> findings, String stopped) {

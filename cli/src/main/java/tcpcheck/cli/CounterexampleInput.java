@@ -32,7 +32,6 @@ final class CounterexampleInput {
     }
 
     static String title(CounterexampleFile.Counterexample cx) {
-        return cx.variant().id() + (cx.parameters().connections() > 1 ? " (K=" + cx.parameters().connections() + ")"
-                : "") + ": " + cx.property() + " violated in " + cx.length() + " actions";
+        return CounterexampleView.title(cx.variant(), cx.parameters(), cx.property(), cx.length());
     }
 }

@@ -78,6 +78,11 @@ public final class ParameterOptions {
                 k = 2;
             }
         }
+        if (timeWait != null && timeWait < 0) {
+            // -1 is how the model says "the variant's own T"; on the command line that is leaving --time-wait out.
+            throw new ParameterException(spec.commandLine(), "time-wait (T) must be between 0 and 31, not " + timeWait
+                    + " (leave --time-wait out for the variant's own)");
+        }
         try {
             return new Parameters(k, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto, retries,
                     timeWait == null ? -1 : timeWait, crashes, serverClosesFirst);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tcpcheck.properties.Lang;
 import tcpcheck.report.Evidence;
@@ -26,6 +27,9 @@ import tcpcheck.report.Report;
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Option(names = "--lang", paramLabel = "LANG", description = "en, zh or all (default all)")
     String lang = "all";
@@ -53,20 +57,24 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--lang must be en, zh or all, not '" + lang + "'");
         }
         int n = SearchOptions.threads(spec, threads);
-        PrintWriter err = spec.commandLine().getErr();
+        Io io = main.io();
         String refusal = Report.refusal(out, langs);
         if (refusal != null) {
-            err.println("tcpcheck: " + refusal);
-            err.flush();
+            io.err().println("tcpcheck: " + refusal);
+            io.err().flush();
             return ExitCode.USAGE;
         }
-        PrintWriter w = spec.commandLine().getOut();
-        Evidence e = Evidence.gather(Evidence.Plan.full(), n, System.console() == null ? null
-                : s -> System.err.println("  ... " + s));
+        PrintWriter w = io.out();
+        StatusLine status = io.status();
+        status.task("report", "checking");
+        Evidence e = Evidence.gather(Evidence.Plan.full(), n, s -> status.detail(s, null));
+        status.phase("rendering");
         long t0 = System.nanoTime();
         List<Report.Page> pages = Report.render(e, langs);
         double render = (System.nanoTime() - t0) / 1e9;
+        status.phase("writing");
         Report.write(out, pages);
+        status.done();
         for (Report.Page p : pages) {
             w.println(String.format(Locale.ROOT, "wrote %s (%,d bytes, %d figures) and %s (%,d bytes)",
                     out.resolve(p.htmlName()), p.html().getBytes(StandardCharsets.UTF_8).length, p.figures(),

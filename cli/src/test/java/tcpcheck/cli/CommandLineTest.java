@@ -23,10 +23,10 @@ class CommandLineTest {
     }
 
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        int code = Main.execute(out, new PrintWriter(err, true), args);
+        return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString());
     }
 
     @ParameterizedTest
@@ -80,7 +80,7 @@ class CommandLineTest {
     void aViolationExits1WithStableJson() throws Exception {
         Run r = run("check", "--variant", "two-way-handshake", "--property", "no-stale-accept", "--format", "json");
         assertEquals(ExitCode.VIOLATED, r.exit());
-        JsonNode o = new ObjectMapper().readTree(r.out());
+        JsonNode o = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
         assertEquals("two-way-handshake", o.get("variant").asText());
         assertEquals(2, o.get("parameters").get("MSL").asInt());
         assertEquals(4, o.get("parameters").get("T").asInt());
@@ -104,11 +104,13 @@ class CommandLineTest {
         Run r = run("simulate", "--variant", "two-way-handshake", "--property", "no-stale-accept", "--runs", "300",
                 "--seed", "1", "--format", "json", "--out", dir.toString());
         assertEquals(ExitCode.VIOLATED, r.exit(), r.err());
-        JsonNode o = new ObjectMapper().readTree(r.out());
-        JsonNode p = o.get("properties").get("no-stale-accept");
+        JsonNode o = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
+        JsonNode p = o.get("results").get(0);
+        assertEquals("no-stale-accept", p.get("property").asText());
         assertEquals("VIOLATED", p.get("verdict").asText());
         assertEquals(8, p.get("run").asInt());
-        assertTrue(p.get("length").asInt() >= 14 && p.get("length").asInt() <= p.get("walkLength").asInt());
+        int length = p.get("counterexampleLength").asInt();
+        assertTrue(length >= 14 && length <= p.get("walkLength").asInt(), o.toString());
         Path file = dir.resolve("two-way-handshake.no-stale-accept.simulated.json");
         assertTrue(Files.exists(dir.resolve("two-way-handshake.no-stale-accept.simulated.md")));
         Run replay = run("replay", file.toString());
@@ -143,9 +145,12 @@ class CommandLineTest {
         Run r = run("check", "--variant", "two-way-handshake", "--property", "agreement", "--property",
                 "no-stale-accept", "--junit", xml.toString(), "--out", dir.resolve("cx").toString());
         assertEquals(ExitCode.VIOLATED, r.exit());
-        String s = Files.readString(xml);
-        assertTrue(s.contains("tests=\"2\" failures=\"1\""), s);
-        assertTrue(s.contains("name=\"no-stale-accept\""));
+        org.w3c.dom.Element suites = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(xml.toFile()).getDocumentElement();
+        assertEquals("2", suites.getAttribute("tests"));
+        assertEquals("1", suites.getAttribute("failures"));
+        assertEquals("no-stale-accept", ((org.w3c.dom.Element) suites.getElementsByTagName("failure").item(0)
+                .getParentNode()).getAttribute("name"));
         Path json = dir.resolve("cx/two-way-handshake.no-stale-accept.json");
         assertTrue(Files.readString(json).contains("\"length\" : 14"));
         assertTrue(Files.readString(dir.resolve("cx/two-way-handshake.no-stale-accept.md"))

@@ -2,12 +2,10 @@ package tcpcheck.properties;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.TcpModel;
 
@@ -24,8 +22,12 @@ public final class CounterexampleFolder {
     }
 
     static String baseName(VariantReport r, PropertyVerdict p) {
-        return r.variant().id() + (r.parameters().connections() > 1 ? "-K" + r.parameters().connections() : "")
-                + "." + p.property();
+        return baseName(r.variant(), r.parameters(), p.property());
+    }
+
+    /** The name of a counterexample's files, without the extension: VARIANT[-KN].PROPERTY. */
+    public static String baseName(tcpcheck.model.Variant v, tcpcheck.model.Parameters params, String property) {
+        return v.id() + (params.connections() > 1 ? "-K" + params.connections() : "") + "." + property;
     }
 
     /** The files of one counterexample, named {@code base}.json, .md, .svg and .pcapng. */
@@ -112,41 +114,12 @@ public final class CounterexampleFolder {
     }
 
     /**
-     * Writes the files (each atomically) and removes the counterexample files of an earlier run that this run did
-     * not write: JSON files of the tcpcheck-counterexample schema and their companions (.md, .svg, .pcapng, and the
-     * .pcap of earlier versions), nothing else.
+     * Writes the files into {@code dir} (see {@link OutputFolder}: each whole, never over a file tcpcheck did not
+     * write) and removes the counterexamples of an earlier run that this run did not write.
      */
     public static void write(Path dir, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
-            if (e.getKey().endsWith(".pcapng")) {
-                // The libpcap capture that earlier versions wrote beside the same counterexample.
-                String base = e.getKey().substring(0, e.getKey().length() - ".pcapng".length());
-                if (files.containsKey(base + ".json")) {
-                    Files.deleteIfExists(dir.resolve(base + ".pcap"));
-                }
-            }
-        }
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) old::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".json") && !files.containsKey(name) && ours(f)) {
-                    Files.delete(f);
-                    String base = name.substring(0, name.length() - 5);
-                    for (String ext : new String[] {".md", ".pcap", ".pcapng", ".svg"}) {
-                        Files.deleteIfExists(dir.resolve(base + ext));
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean ours(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8).contains("\"" + CounterexampleFile.SCHEMA + "\"");
-        } catch (IOException e) {
-            return false;
+        try (OutputFolder folder = OutputFolder.open(dir)) {
+            folder.write(files, true);
         }
     }
 }
