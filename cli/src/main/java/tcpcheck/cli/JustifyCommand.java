@@ -119,9 +119,13 @@ final class JustifyCommand implements Callable<Integer> {
                 // An earlier run's counterexamples are removed only when this run decided every cell.
                 boolean complete = j.exit() != ExitCode.INCOMPLETE && reports.stream().allMatch(r -> r.results()
                         .stream().allMatch(p -> p.verdict() != Verdict.INCOMPLETE));
-                status.task("justify: the textbook's stories", "search");
-                List<TextbookStories.Found> textbook = TextbookStories.findAll(search.threads());
-                status.done();
+                // The textbook's stories beside the shortest counterexamples, when every cell was decided.
+                List<TextbookStories.Found> textbook = List.of();
+                if (complete) {
+                    status.task("justify: the textbook's stories", "search");
+                    textbook = TextbookStories.findAll(search.threads());
+                    status.done();
+                }
                 for (Path f : outputs.write(folder, CounterexampleFolder.files(reports, textbook), complete)) {
                     String name = f.getFileName().toString();
                     int dot = name.lastIndexOf('.');

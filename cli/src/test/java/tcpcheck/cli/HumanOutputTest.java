@@ -92,8 +92,8 @@ class HumanOutputTest {
     void checkSuggestsOutWhenItWasNotGiven() {
         Cli.Run r = Cli.run(OutputFilesTest.SMALL_VIOLATION);
         assertTrue(r.out().contains("not written to a file: add --out DIR\n"), r.out());
-        assertTrue(r.out().endsWith("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, "
-                + "pcap), add --out DIR\n"), r.out());
+        assertTrue(r.out().endsWith("to write the counterexamples as files (JSON for replay and show, Markdown with the "
+                + "story, SVG, pcapng), add --out DIR\n"), r.out());
     }
 
     /** Item 12: the help texts list the variant and property names. */
