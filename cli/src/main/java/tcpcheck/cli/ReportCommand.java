@@ -18,12 +18,13 @@ import tcpcheck.report.Evidence;
 import tcpcheck.report.Report;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write the justification report: why TCP has three handshakes, four waves and a TIME-WAIT of "
+        description = {"Write the justification report: why TCP has three handshakes, four waves and a TIME-WAIT of "
                 + "2 MSL, answered by the evidence this run checks (a few minutes on two cores; the sweep cells too "
-                + "large for that are shown as recorded, marked so, with their commands). Writes report.LANG.html "
-                + "(self-contained: inline SVG and CSS, no network, no JavaScript) and report.LANG.md; never writes "
-                + "over a file it did not write. Exit 0: every cell checked agrees with the specification and the "
-                + "sweep's boundaries; 1: one does not; 2: usage error or a file in the way; 3: a check was cut short.")
+                + "large for that are shown as recorded, marked so, with their commands), in English and Chinese.",
+            "Writes: DIR/report.LANG.html (self-contained: inline SVG and CSS, no network, no JavaScript) and "
+                + "DIR/report.LANG.md; never over a file it did not write (refused in one line before any check).",
+            "Exit 0: every cell checked agrees with the specification and the sweep's boundaries; 1: one does not; "
+                + "2: usage error or a file in the way; 3: a check was cut short; 5: internal error."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
