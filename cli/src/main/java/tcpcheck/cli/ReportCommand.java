@@ -35,8 +35,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "LANG", description = "en, zh or all (default all)")
     String lang = "all";
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the folder to write into (default: report)")
-    Path out = Path.of("report");
+    @Option(names = "--out", paramLabel = "DIR", description = "the folder to write into (default: justification)")
+    Path out = Path.of("justification");
 
     @Option(names = "--threads", paramLabel = "N", description = "search threads, 1-64 (default: 2, or the cores)")
     Integer threads;
