@@ -46,6 +46,13 @@ final class BreadthFirstSearch<S, A> {
     private final AtomicLong nextProgress = new AtomicLong(start + PROGRESS_NANOS);
     private volatile String stopReason;
     private volatile int level;
+    /** The first place where the model threw (the smallest key of the shallowest level), or null. */
+    private Findings.Finding modelError;
+    /** What the model threw and where, once the results are built; null if it did not throw. */
+    private ModelError<S, A> thrown;
+    /** Initial states the model listed, and those counted (distinct, within the constraints). */
+    private long initialListed;
+    private long initialCounted;
 
     /** A tracked maximum over the reached states. */
     record Metric<S>(String name, java.util.function.ToLongFunction<S> value) {
@@ -70,6 +77,11 @@ final class BreadthFirstSearch<S, A> {
         this.stopAtFirstFinding = stopAtFirstFinding;
         this.recorder = recorder;
         this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null);
+    }
+
+    /** What the model threw, and where; null when it did not throw. */
+    ModelError<S, A> modelError() {
+        return thrown;
     }
 
     /** The recorded state graph, complete when the search was; null when none was recorded or it was cut short. */
@@ -105,6 +117,10 @@ final class BreadthFirstSearch<S, A> {
         long states;
         final long[] maxima = new long[metrics.size()];
         final GraphRecorder.Buffers<S> buffers = recorder == null ? null : new GraphRecorder.Buffers<>(next);
+        /** With a packing that fingerprints its words: each successor's words, packed once (see below). */
+        final StatePacking<S> packing = model.packing();
+        final int packedWords = packing != null && packing.fingerprintsWords() ? packing.words() : 0;
+        long[] successorWords = new long[16 * packedWords];
 
         Worker(int index) {
             this.index = index;
@@ -117,28 +133,31 @@ final class BreadthFirstSearch<S, A> {
         }
 
         void found(S t, long ft, int depth, int number) {
+            found(t, ft, depth, number, -1);
+        }
+
+        /** A new state; {@code packedAt} is where its words lie in {@link #successorWords}, or -1. */
+        void found(S t, long ft, int depth, int number, int packedAt) {
             states++;
             if (insertedCount == inserted.length) {
                 inserted = Arrays.copyOf(inserted, inserted.length * 2);
             }
             inserted[insertedCount++] = ft;
-            for (int i : stateProps) {
-                if (findings.open(i, depth)) {
-                    Property<S, A> p = findings.properties.get(i);
-                    boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
-                    if (bad) {
-                        findings.offer(i, new Findings.Finding(depth, ft, -1));
-                    }
-                }
-            }
+            checkState(t, depth, ft, -1);
             for (int m = 0; m < maxima.length; m++) {
-                maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
+                try {
+                    maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    modelThrew(new Findings.Finding(depth, ft, -1,
+                            Thrown.describe("the metric " + metrics.get(m).name(), e)));
+                }
             }
             boolean within = model.withinBoundary(t);
             if (buffers != null) {
                 buffers.found(ft, number, recorder.goals(t), within ? next.size() : -1);
                 if (within) {
-                    next.add(t);
+                    addNext(t, packedAt);
                 } else {
                     boundary++;
                 }
@@ -149,13 +168,68 @@ final class BreadthFirstSearch<S, A> {
                     nextFps = Arrays.copyOf(nextFps, nextFps.length * 2);
                 }
                 nextFps[next.size()] = ft;
-                next.add(t);
+                addNext(t, packedAt);
             } else {
                 boundary++;
             }
         }
 
+        private void addNext(S t, int packedAt) {
+            if (packedAt >= 0) {
+                next.addPacked(successorWords, packedAt);
+            } else {
+                next.add(t);
+            }
+        }
+
+        /** Checks the state properties on a state found at {@code depth} (key: see {@link Findings.Finding}). */
+        void checkState(S t, int depth, long key, int actionIndex) {
+            for (int i : stateProps) {
+                if (findings.open(i, depth)) {
+                    Property<S, A> p = findings.properties.get(i);
+                    try {
+                        boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
+                        if (bad) {
+                            findings.offer(i, new Findings.Finding(depth, key, actionIndex));
+                        }
+                    } catch (Throwable e) {
+                        Thrown.rethrowUnlessReportable(e);
+                        findings.offer(i, new Findings.Finding(depth, key, actionIndex,
+                                Thrown.describe("the predicate", e)));
+                    }
+                }
+            }
+        }
+
+        /** The enabled actions that the constraints do not follow, in the current row (for the graph). */
+        int[] cutAction = new int[4];
+        int cuts;
+
+        /** The index of the action being taken, or -1; whether the state's row was started (if the model throws). */
+        int taking;
+        boolean rowStarted;
+
+        /**
+         * Expands one state. If the model throws, the state's row is closed as it stands and the error is recorded;
+         * the level goes on, so that the error reported (the shallowest, smallest key) is the same on any threads.
+         */
         void expand(S s, long fp, int depth) {
+            taking = -1;
+            rowStarted = false;
+            try {
+                expandState(s, fp, depth);
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                if (buffers != null && !rowStarted) {
+                    buffers.startRow();
+                }
+                A a = taking >= 0 && taking < actions.size() ? actions.get(taking) : null;
+                modelThrew(new Findings.Finding(depth, fp, -1, Thrown.describe(a == null ? "the model"
+                        : "the model, taking the action " + model.describe(a) + ",", e)));
+            }
+        }
+
+        private void expandState(S s, long fp, int depth) {
             actions.clear();
             model.actions(s, actions);
             int tag = FingerprintTable.tagOf(fp);
@@ -165,9 +239,12 @@ final class BreadthFirstSearch<S, A> {
                 successors = new Object[n];
                 successorFps = new long[n];
                 successorAction = new int[n];
+                successorWords = new long[n * packedWords];
             }
             int m = 0;
+            cuts = 0;
             for (int ai = 0; ai < n; ai++) {
+                taking = ai;
                 A a = actions.get(ai);
                 S t = model.nextState(s, a);
                 if (t == null) {
@@ -176,39 +253,78 @@ final class BreadthFirstSearch<S, A> {
                 enabled = true;
                 transitions++;
                 for (int i : transitionProps) {
-                    if (findings.open(i, depth + 1) && !findings.properties.get(i).test(s, a, t)) {
-                        findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
+                    if (findings.open(i, depth + 1)) {
+                        try {
+                            if (!findings.properties.get(i).test(s, a, t)) {
+                                findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
+                            }
+                        } catch (Throwable e) {
+                            Thrown.rethrowUnlessReportable(e);
+                            findings.offer(i, new Findings.Finding(depth + 1, fp, ai,
+                                    Thrown.describe("the predicate", e)));
+                        }
                     }
+                }
+                if (!model.followed(s, a, t)) {
+                    // Outside a constraint: checked where generated, as TLC does, and not added.
+                    checkState(t, depth + 1, fp, ai);
+                    if (buffers != null) {
+                        if (cuts == cutAction.length) {
+                            cutAction = Arrays.copyOf(cutAction, cuts * 2);
+                        }
+                        cutAction[cuts++] = ai;
+                    }
+                    continue;
                 }
                 successors[m] = t;
                 successorAction[m] = ai;
-                successorFps[m++] = FingerprintTable.normalize(model.fingerprint(t));
+                // One call packs and fingerprints when the model's fingerprint is that of its words.
+                successorFps[m] = FingerprintTable.normalize(packedWords > 0
+                        ? packing.packAndFingerprint(t, successorWords, m * packedWords) : model.fingerprint(t));
+                m++;
             }
+            taking = -1;
             sink += table.touch(successorFps, m);
             if (buffers != null) {
                 buffers.startRow();
+                rowStarted = true;
             }
             for (int j = 0; j < m; j++) {
                 @SuppressWarnings("unchecked")
                 S t = (S) successors[j];
+                taking = successorAction[j];
                 if (buffers == null) {
                     if (table.add(successorFps[j], tag)) {
-                        found(t, successorFps[j], depth + 1, 0);
+                        found(t, successorFps[j], depth + 1, 0, packedWords > 0 ? j * packedWords : -1);
                     }
                 } else {
                     long r = table.addNumbered(successorFps[j], tag);
                     int number = (int) (r >>> 1);
-                    buffers.edge(number, successorAction[j], model.fairness(s, actions.get(successorAction[j])));
+                    taking = successorAction[j];
+                    buffers.edge(number, taking, model.fairness(s, actions.get(taking)));
                     if ((r & 1) != 0) {
-                        found(t, successorFps[j], depth + 1, number);
+                        found(t, successorFps[j], depth + 1, number, packedWords > 0 ? j * packedWords : -1);
                     }
                 }
                 successors[j] = null;
             }
+            for (int c = 0; c < cuts; c++) {
+                // An edge that leaves the constraints: its fairness class is enabled here, as TLC's ENABLED has it.
+                taking = cutAction[c];
+                buffers.edge(-1, taking, model.fairness(s, actions.get(taking)));
+            }
+            taking = -1;
             if (!enabled) {
                 for (int i : terminalProps) {
-                    if (findings.open(i, depth) && !findings.properties.get(i).test(s)) {
-                        findings.offer(i, new Findings.Finding(depth, fp, -1));
+                    if (findings.open(i, depth)) {
+                        try {
+                            if (!findings.properties.get(i).test(s)) {
+                                findings.offer(i, new Findings.Finding(depth, fp, -1));
+                            }
+                        } catch (Throwable e) {
+                            Thrown.rethrowUnlessReportable(e);
+                            findings.offer(i, new Findings.Finding(depth, fp, -1, Thrown.describe("the predicate", e)));
+                        }
                     }
                 }
             }
@@ -235,13 +351,7 @@ final class BreadthFirstSearch<S, A> {
         try {
             Worker w0 = workers.get(0);
             w0.startLevel();
-            for (S init : model.initialStates()) {
-                long fp = FingerprintTable.normalize(model.fingerprint(init));
-                if (recorder == null ? table.add(fp, FingerprintTable.ROOT)
-                        : (table.addNumbered(fp, FingerprintTable.ROOT) & 1) != 0) {
-                    w0.found(init, fp, 0, table.numbersGiven() - 1);
-                }
-            }
+            addInitialStates(w0);
             w0.settleLevel();
             StateArray<S> frontier = new StateArray<>(model.packing());
             long[] frontierFps;
@@ -255,8 +365,9 @@ final class BreadthFirstSearch<S, A> {
                 frontierFps = gather(workers, frontier);
             }
             statesSoFar.set(w0.states);
+            initialCounted = w0.states;
             level = 0;
-            while (frontier.size() > 0) {
+            while (frontier.size() > 0 && modelError == null) {
                 if (level >= limits.maxDepth()) {
                     stopReason = limits.depthReached();
                     break;
@@ -289,6 +400,10 @@ final class BreadthFirstSearch<S, A> {
                 if (stopReason != null) {
                     break;
                 }
+                if (modelError != null) {
+                    stopReason = modelError.error();
+                    break;
+                }
                 if (recorder != null) {
                     GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), chunks, CHUNK, frontierIds,
                             table.numbersGiven(), frontier, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
@@ -312,6 +427,53 @@ final class BreadthFirstSearch<S, A> {
         CheckResult<S, A> r = result(workers, depth);
         table = null;
         return r;
+    }
+
+    /**
+     * Adds the initial states in the model's order. One outside the constraints is checked and not added; one the
+     * model fails on ends the search with an ERROR.
+     */
+    private void addInitialStates(Worker w0) {
+        List<S> inits;
+        try {
+            inits = model.initialStates();
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            modelThrew(new Findings.Finding(0, 0, Findings.NO_TRACE, Thrown.describe("the model's initial states", e)));
+            stopReason = modelError.error();
+            return;
+        }
+        for (int i = 0; i < inits.size(); i++) {
+            S init = inits.get(i);
+            initialListed++;
+            long fp = 0;
+            try {
+                boolean oneCall = w0.packedWords > 0;
+                fp = FingerprintTable.normalize(oneCall ? w0.packing.packAndFingerprint(init, w0.successorWords, 0)
+                        : model.fingerprint(init));
+                if (!model.constraint(init)) {
+                    w0.checkState(init, 0, fp, i);
+                    continue;
+                }
+                if (recorder == null ? table.add(fp, FingerprintTable.ROOT)
+                        : (table.addNumbered(fp, FingerprintTable.ROOT) & 1) != 0) {
+                    w0.found(init, fp, 0, table.numbersGiven() - 1, oneCall ? 0 : -1);
+                }
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                modelThrew(new Findings.Finding(0, fp, i, Thrown.describe("the model, on its initial state " + i, e)));
+            }
+        }
+        if (modelError != null) {
+            stopReason = modelError.error();
+        }
+    }
+
+    /** Records where the model threw; the shallowest, smallest key is kept (the same on any number of threads). */
+    private synchronized void modelThrew(Findings.Finding f) {
+        if (modelError == null || f.before(modelError)) {
+            modelError = f;
+        }
     }
 
     private List<GraphRecorder.Buffers<S>> buffers(List<Worker> workers) {
@@ -450,35 +612,19 @@ final class BreadthFirstSearch<S, A> {
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, depth, boundary, elapsed, table.bytes(),
-                collisionProbability(states, transitions), threads, named);
-        boolean complete = stopReason == null;
+                collisionProbability(states, transitions), threads, named, initialCounted,
+                initialListed + transitions);
         TraceBuilder<S, A> traces = new TraceBuilder<>(model, table);
         List<PropertyResult<S, A>> results = new ArrayList<>();
+        thrown = modelError == null ? null
+                : new ModelError<>(modelError.error(), Findings.trace(model, traces, modelError));
         for (int i = 0; i < findings.properties.size(); i++) {
             Property<S, A> p = findings.properties.get(i);
             Findings.Finding f = findings.get(i);
-            results.add(resultFor(p, f, traces, complete));
+            results.add(f == null && thrown != null ? thrown.resultFor(p)
+                    : Findings.result(p, f, f == null ? null : Findings.trace(model, traces, f), stopReason));
         }
         return new CheckResult<>(results, stats, stopReason);
-    }
-
-    private PropertyResult<S, A> resultFor(Property<S, A> p, Findings.Finding f, TraceBuilder<S, A> traces,
-                                           boolean complete) {
-        boolean sometimes = p.kind() == Property.Kind.SOMETIMES;
-        if (f == null) {
-            if (!complete) {
-                return new PropertyResult<>(p, Verdict.INCOMPLETE, null, stopReason);
-            }
-            return sometimes
-                    ? new PropertyResult<>(p, Verdict.VIOLATED, null, "no reachable state satisfies it")
-                    : new PropertyResult<>(p, Verdict.HOLDS, null, null);
-        }
-        Trace<S, A> trace = p.kind() == Property.Kind.TRANSITION
-                ? TraceBuilder.extend(model, traces.traceTo(f.fp(), f.depth() - 1), f.actionIndex())
-                : traces.traceTo(f.fp(), f.depth());
-        return sometimes
-                ? new PropertyResult<>(p, Verdict.HOLDS, trace, "witness")
-                : new PropertyResult<>(p, Verdict.VIOLATED, trace, null);
     }
 
     /** TLC's optimistic estimate, for 63-bit fingerprints. */

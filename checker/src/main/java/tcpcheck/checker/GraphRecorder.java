@@ -257,7 +257,9 @@ final class GraphRecorder<S, A> {
                 long to = chunkStart[c];
                 for (int e = chunkEdge[c], end = e + chunkEdges(b, c); e < end; e++, to++) {
                     int k2 = b.classes[e];
-                    graph.setEdge(to, finalNumber[b.targets[e]], b.actions[e], k2 < 0 ? -1 : b.graphClass[k2]);
+                    int t = b.targets[e];
+                    // Target -1: an edge the constraints do not follow (it leaves the graph).
+                    graph.setEdge(to, t < 0 ? -1 : finalNumber[t], b.actions[e], k2 < 0 ? -1 : b.graphClass[k2]);
                 }
             }
         });

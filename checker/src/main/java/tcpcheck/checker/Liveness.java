@@ -12,27 +12,35 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Checks {@code eventually} properties under weak fairness on an explicit {@link StateGraph}, by strongly connected
- * components (Tarjan's algorithm).
+ * Checks the liveness properties ({@code eventually} and leads-to) under weak fairness on an explicit
+ * {@link StateGraph}, by strongly connected components (Tarjan's algorithm).
  *
- * <p>A behaviour violates "eventually P" when it never reaches a P-state. Such a behaviour stays in the subgraph of
- * ¬P-states reachable from an initial state through ¬P-states only, and either
+ * <p>A behaviour violates "P leads to Q" when it reaches a state satisfying P and not Q (a <em>trigger</em>) and from
+ * there never reaches a Q-state; "eventually Q" is "the initial states lead to Q". From a trigger, such a behaviour
+ * stays in the subgraph of ¬Q-states reachable from the triggers through ¬Q-states only, and either
  * <ul>
  *   <li>ends there in a state with no enabled action (within the boundary), or</li>
  *   <li>stays forever in one strongly connected component C of that subgraph. A weakly fair behaviour can do so iff
  *       C has an edge, and every fairness class enabled in <em>every</em> state of C (in the whole model, counting
- *       actions that leave C) is taken by some edge inside C: the behaviour then cycles through all of C, taking
- *       each such class infinitely often, and every other class is disabled infinitely often. If some class is
- *       enabled throughout C and never taken inside it, no fair behaviour stays in C nor in any part of C.</li>
+ *       actions that leave C or the constraints) is taken by some edge inside C: the behaviour then cycles through
+ *       all of C, taking each such class infinitely often, and every other class is disabled infinitely often. If
+ *       some class is enabled throughout C and never taken inside it, no fair behaviour stays in C nor in any part
+ *       of C;</li>
+ *   <li>or, with {@link Stuttering#ALLOWED} (TLA+), stops: stutters for ever in a state where no fairness class is
+ *       enabled (a state with no enabled action is one). Self-loops are stuttering then, and count for no class.</li>
  * </ul>
- * A state at the boundary ends nothing: behaviours through it leave the bounds and are not judged.
+ * A state at the boundary ends nothing: behaviours through it leave the bounds and are not judged. Nor does an edge
+ * that the constraints do not follow lead anywhere (its target is not in the graph), but its fairness class is
+ * enabled in its source, as TLC's {@code ENABLED} has it.
  *
  * <p>This decides each component as a whole, so it is right on cycles and on joins, where a search that marks a
  * state "done" on its first visit can miss a lasso through a state reached again by another path.
  *
- * <p>The counterexample is a lasso: a shortest stem (breadth-first within ¬P) to the first state, in breadth-first
- * order, that ends a violating behaviour, and a cycle through C that takes one edge of every class that fairness
- * demands, back to where it started. For a finite behaviour the trace simply ends.
+ * <p>The counterexample is a lasso: a shortest path to a trigger, a shortest path (breadth-first within ¬Q, from the
+ * triggers in order of their distance) to the first state, in that order, that ends a violating behaviour, and a
+ * cycle through C that takes one edge of every class that fairness demands, back to where it started. For a finite
+ * behaviour the trace simply ends; one that stops ends stuttering. If a predicate of the property threw in a
+ * reachable state, the verdict is ERROR, with a shortest trace to the first such state.
  */
 final class Liveness {
     private Liveness() {
@@ -42,17 +50,25 @@ final class Liveness {
     private static final long BYTES_PER_STATE = 64;
 
     /**
-     * Checks each of {@code ps} (the graph's goals, in order) on the graph: as many at once as {@code threads} and
-     * the free heap allow, each with its own scratch arrays. A check that runs out of memory is INCOMPLETE.
+     * One liveness property as the graph records it: the goal bits of its goal (Q), of its trigger (P, -1 for
+     * {@code eventually}: the initial states trigger it), and of the states where one of its predicates threw.
      */
-    static <S, A> List<PropertyResult<S, A>> checkAll(StateGraph<S, A> g, List<Property<S, A>> ps, int threads) {
+    record Goals<S, A>(Property<S, A> property, int goal, int trigger, int error) {
+    }
+
+    /**
+     * Checks each property on the graph: as many at once as {@code threads} and the free heap allow, each with its
+     * own scratch arrays. A check that runs out of memory is INCOMPLETE.
+     */
+    static <S, A> List<PropertyResult<S, A>> checkAll(StateGraph<S, A> g, List<Goals<S, A>> ps, int threads,
+                                                      Stuttering stuttering) {
         long free = Runtime.getRuntime().maxMemory() - Limits.usedMemory();
         long fit = Math.max(1, free / Math.max(1, BYTES_PER_STATE * g.size));
         int parallel = (int) Math.min(Math.min(threads, ps.size()), fit);
         List<PropertyResult<S, A>> out = new ArrayList<>();
         if (parallel <= 1) {
-            for (int i = 0; i < ps.size(); i++) {
-                out.add(checkOrIncomplete(g, ps.get(i), i));
+            for (Goals<S, A> p : ps) {
+                out.add(checkOrIncomplete(g, p, stuttering));
             }
             return out;
         }
@@ -63,9 +79,8 @@ final class Liveness {
         });
         try {
             List<Future<PropertyResult<S, A>>> futures = new ArrayList<>();
-            for (int i = 0; i < ps.size(); i++) {
-                int goal = i;
-                futures.add(pool.submit(() -> checkOrIncomplete(g, ps.get(goal), goal)));
+            for (Goals<S, A> p : ps) {
+                futures.add(pool.submit(() -> checkOrIncomplete(g, p, stuttering)));
             }
             for (Future<PropertyResult<S, A>> f : futures) {
                 out.add(f.get());
@@ -84,45 +99,127 @@ final class Liveness {
         }
     }
 
-    private static <S, A> PropertyResult<S, A> checkOrIncomplete(StateGraph<S, A> g, Property<S, A> p, int goal) {
+    private static <S, A> PropertyResult<S, A> checkOrIncomplete(StateGraph<S, A> g, Goals<S, A> p,
+                                                                 Stuttering stuttering) {
         try {
-            return check(g, p, goal);
+            return check(g, p, stuttering);
         } catch (OutOfMemoryError e) {
-            return new PropertyResult<>(p, Verdict.INCOMPLETE, null, Limits.OUT_OF_MEMORY);
+            return new PropertyResult<>(p.property(), Verdict.INCOMPLETE, null, Limits.OUT_OF_MEMORY);
         }
     }
 
-    static <S, A> PropertyResult<S, A> check(StateGraph<S, A> g, Property<S, A> p, int goalIndex) {
-        BitSet goal = g.goal[goalIndex];
+    /** The breadth-first tree of the whole graph from the initial states: parent, action index, distance. */
+    private static int[][] bfsTree(StateGraph<?, ?> g) {
         int n = g.size;
-        // 1. The ¬P subgraph reachable through ¬P states, in breadth-first order, with a tree for stems.
+        int[] parent = new int[n];
+        int[] action = new int[n];
+        int[] dist = new int[n];
+        Arrays.fill(dist, -1);
+        int[] queue = new int[n];
+        int count = 0;
+        for (int v = 0; v < g.initialCount; v++) {
+            parent[v] = -1;
+            action[v] = g.initialIndex[v];
+            dist[v] = 0;
+            queue[count++] = v;
+        }
+        for (int head = 0; head < count; head++) {
+            int u = queue[head];
+            for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                int v = g.target(e);
+                if (v >= 0 && dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    parent[v] = u;
+                    action[v] = g.action(e);
+                    queue[count++] = v;
+                }
+            }
+        }
+        return new int[][] {parent, action, dist, Arrays.copyOf(queue, count)};
+    }
+
+    static <S, A> PropertyResult<S, A> check(StateGraph<S, A> g, Goals<S, A> goals, Stuttering stuttering) {
+        Property<S, A> p = goals.property();
+        BitSet goal = g.goal[goals.goal()];
+        int n = g.size;
+        BitSet threw = g.goal[goals.error()];
+        if (!threw.isEmpty()) {
+            return error(g, p, threw.nextSetBit(0));
+        }
+        // 1. The triggers in order of their distance from the initial states, and the path to each: for eventually
+        //    the initial states themselves; for leads-to, the P-states, along a breadth-first tree of the graph.
+        int[] triggers;
+        int[] triggerDist;
+        int[][] tree = null;
+        if (goals.trigger() < 0) {
+            triggers = new int[g.initialCount];
+            int t = 0;
+            for (int v = 0; v < g.initialCount; v++) {
+                if (!goal.get(v)) {
+                    triggers[t++] = v;
+                }
+            }
+            triggers = Arrays.copyOf(triggers, t);
+            triggerDist = new int[t];
+        } else {
+            BitSet trigger = g.goal[goals.trigger()];
+            tree = bfsTree(g);
+            int[] visit = tree[3];
+            triggers = new int[visit.length];
+            triggerDist = new int[visit.length];
+            int t = 0;
+            for (int v : visit) {
+                if (trigger.get(v) && !goal.get(v)) {
+                    triggerDist[t] = tree[2][v];
+                    triggers[t++] = v;
+                }
+            }
+            triggers = Arrays.copyOf(triggers, t);
+            triggerDist = Arrays.copyOf(triggerDist, t);
+        }
+        // 2. The ¬Q subgraph reachable from the triggers through ¬Q states, breadth-first level by level, a trigger
+        //    joining at its own distance; a tree for stems (a trigger is a root: parent -1).
         int[] treeParent = new int[n];
         int[] treeAction = new int[n];
         boolean[] inSub = new boolean[n];
         int[] order = new int[n];
         int count = 0;
-        for (int v = 0; v < g.initialCount; v++) {
-            if (!goal.get(v)) {
-                inSub[v] = true;
-                treeParent[v] = -1;
-                treeAction[v] = g.initialIndex[v];
-                order[count++] = v;
-            }
-        }
-        for (int head = 0; head < count; head++) {
-            int u = order[head];
-            for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-                int v = g.target(e);
-                if (!inSub[v] && !goal.get(v)) {
+        int next = 0;
+        int head = 0;
+        for (int d = 0; ; d++) {
+            while (next < triggers.length && triggerDist[next] <= d) {
+                int v = triggers[next++];
+                if (!inSub[v]) {
                     inSub[v] = true;
-                    treeParent[v] = u;
-                    treeAction[v] = g.action(e);
+                    treeParent[v] = -1;
+                    treeAction[v] = goals.trigger() < 0 ? g.initialIndex[v] : -1;
                     order[count++] = v;
                 }
             }
+            int end = count;
+            if (head == end) {
+                if (next == triggers.length) {
+                    break;
+                }
+                d = triggerDist[next] - 1;
+                continue;
+            }
+            for (; head < end; head++) {
+                int u = order[head];
+                for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+                    int v = g.target(e);
+                    if (v >= 0 && !inSub[v] && !goal.get(v)) {
+                        inSub[v] = true;
+                        treeParent[v] = u;
+                        treeAction[v] = g.action(e);
+                        order[count++] = v;
+                    }
+                }
+            }
         }
-        // 2. Strongly connected components of that subgraph, their members grouped once (counting sort), and
+        // 3. Strongly connected components of that subgraph, their members grouped once (counting sort), and
         //    which of them admit a fair behaviour, judged lazily in breadth-first order.
+        boolean tla = stuttering == Stuttering.ALLOWED;
         int[] scc = tarjan(g, inSub, order, count);
         int comps = 0;
         for (int k = 0; k < count; k++) {
@@ -140,22 +237,27 @@ final class Liveness {
         for (int k = 0; k < count; k++) {
             members[fill[scc[order[k]]]++] = order[k];
         }
-        FairnessScratch scratch = new FairnessScratch(g.classCount);
+        FairnessScratch scratch = new FairnessScratch(g.classCount, tla);
         byte[] judged = new byte[comps];
         for (int k = 0; k < count; k++) {
             int u = order[k];
             if (g.terminal(u)) {
-                int[] stem = g.treePath(u, treeParent, treeAction);
+                int[] stem = stem(g, u, treeParent, treeAction, tree);
                 return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(stem, -1),
                         "ends in a state with no enabled action");
             }
+            if (tla && !g.boundary.get(u) && !anyFairClass(g, u)) {
+                int[] stem = stem(g, u, treeParent, treeAction, tree);
+                return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(stem, stem.length - 1),
+                        "stops (stutters for ever) in a state where no fair action is enabled");
+            }
             int c = scc[u];
             if (judged[c] == 0) {
-                boolean trivial = start[c + 1] - start[c] == 1 && !selfLoop(g, u);
+                boolean trivial = start[c + 1] - start[c] == 1 && !selfLoop(g, u, tla);
                 judged[c] = (byte) (!trivial && fair(g, scc, c, members, start[c], start[c + 1], scratch) ? 2 : 1);
             }
             if (judged[c] == 2) {
-                int[] stem = g.treePath(u, treeParent, treeAction);
+                int[] stem = stem(g, u, treeParent, treeAction, tree);
                 int[] cycle = fairCycle(g, scc, c, u, members, start[c], start[c + 1], scratch);
                 int[] lasso = Arrays.copyOf(stem, stem.length + cycle.length);
                 System.arraycopy(cycle, 0, lasso, stem.length, cycle.length);
@@ -164,6 +266,50 @@ final class Liveness {
             }
         }
         return new PropertyResult<>(p, Verdict.HOLDS, null, null);
+    }
+
+    /**
+     * The path to {@code u}: for {@code eventually}, its tree path from an initial state; for leads-to, the path to
+     * its trigger along the graph's breadth-first tree, then its tree path from the trigger.
+     */
+    private static int[] stem(StateGraph<?, ?> g, int u, int[] treeParent, int[] treeAction, int[][] tree) {
+        int[] path = g.treePath(u, treeParent, treeAction);
+        if (tree == null) {
+            return path;
+        }
+        int root = u;
+        while (treeParent[root] >= 0) {
+            root = treeParent[root];
+        }
+        int[] toRoot = g.treePath(root, tree[0], tree[1]);
+        int[] out = Arrays.copyOf(toRoot, toRoot.length + path.length - 1);
+        System.arraycopy(path, 1, out, toRoot.length, path.length - 1);
+        return out;
+    }
+
+    /** ERROR: a predicate threw in state {@code v}; a shortest trace to it, and the message it throws there. */
+    private static <S, A> PropertyResult<S, A> error(StateGraph<S, A> g, Property<S, A> p, int v) {
+        int[][] tree = bfsTree(g);
+        Trace<S, A> trace = g.replay(g.treePath(v, tree[0], tree[1]), -1);
+        String message = "the predicate threw";
+        try {
+            p.test(trace.last());
+            p.triggers(trace.last());
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            message = Thrown.describe("the predicate", e);
+        }
+        return new PropertyResult<>(p, Verdict.ERROR, trace, message);
+    }
+
+    /** Whether some fairness class is enabled in {@code u} (stuttering, with TLA+: self-loops do not count). */
+    private static boolean anyFairClass(StateGraph<?, ?> g, int u) {
+        for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
+            if (g.fairnessClass(e) >= 0 && g.target(e) != u) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -203,6 +349,9 @@ final class Liveness {
                 if (e < g.edgeStart[u + 1]) {
                     callEdge[depth] = e + 1;
                     int v = g.target(e);
+                    if (v < 0) {
+                        continue;
+                    }
                     int index = node[3 * v];
                     if (index == outside) {
                         continue;
@@ -247,8 +396,11 @@ final class Liveness {
         final long[] internalEdge;
         final int[] touched;
         int touchedCount;
+        /** With TLA+'s stuttering, self-loops are stuttering steps: they neither enable nor take a class. */
+        final boolean ignoreSelfLoops;
 
-        FairnessScratch(int classes) {
+        FairnessScratch(int classes, boolean ignoreSelfLoops) {
+            this.ignoreSelfLoops = ignoreSelfLoops;
             enabledIn = new int[classes];
             lastSeen = new int[classes];
             internalEdge = new long[classes];
@@ -268,7 +420,11 @@ final class Liveness {
         }
     }
 
-    private static boolean selfLoop(StateGraph<?, ?> g, int u) {
+    /** Whether {@code u} has an edge to itself (which, with TLA+'s stuttering, every state has). */
+    private static boolean selfLoop(StateGraph<?, ?> g, int u, boolean stuttering) {
+        if (stuttering) {
+            return true;
+        }
         for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
             if (g.target(e) == u) {
                 return true;
@@ -289,7 +445,11 @@ final class Liveness {
             int u = members[m];
             for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
                 int k = g.fairnessClass(e);
-                boolean internal = scc[g.target(e)] == c;
+                int v = g.target(e);
+                if (f.ignoreSelfLoops && v == u) {
+                    continue;
+                }
+                boolean internal = v >= 0 && scc[v] == c;
                 if (internal && anyInternal < 0) {
                     anyInternal = e;
                 }
@@ -358,7 +518,8 @@ final class Liveness {
 
     private static long firstInternalEdgeFrom(StateGraph<?, ?> g, int[] scc, int c, int u, long fallback) {
         for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
-            if (scc[g.target(e)] == c) {
+            int v = g.target(e);
+            if (v >= 0 && scc[v] == c) {
                 return e;
             }
         }
@@ -395,7 +556,7 @@ final class Liveness {
             int u = queue.get(head);
             for (long e = g.edgeStart[u]; e < g.edgeStart[u + 1]; e++) {
                 int v = g.target(e);
-                if (scc[v] == c && !parentEdge.containsKey(v)) {
+                if (v >= 0 && scc[v] == c && !parentEdge.containsKey(v)) {
                     parentEdge.put(v, e);
                     if (v == to) {
                         List<Integer> out = new ArrayList<>();

@@ -57,6 +57,7 @@ public final class Shrinker<S, A> {
     private boolean deadlineSet;
     private boolean cutShort;
     private final List<A> scratch = new ArrayList<>();
+    private Stuttering stuttering = Stuttering.FORBIDDEN;
 
     public Shrinker(Model<S, A> model, Property<S, A> property, Hints<S, A> hints, int maxTests) {
         this.model = model;
@@ -68,6 +69,12 @@ public final class Shrinker<S, A> {
     /** The most states each shortcut search visits; 0 turns shortcuts off (default 20,000). */
     public Shrinker<S, A> shortcutStates(int n) {
         this.shortcutStates = n;
+        return this;
+    }
+
+    /** Whether a behaviour may stop, for a liveness property (as {@link Checker#stuttering}). */
+    public Shrinker<S, A> stuttering(Stuttering s) {
+        this.stuttering = java.util.Objects.requireNonNull(s);
         return this;
     }
 
@@ -109,7 +116,7 @@ public final class Shrinker<S, A> {
      */
     public Trace<S, A> shrink(Trace<S, A> violating) {
         S initial = violating.steps().get(0).state();
-        Trace<S, A> best = Violation.find(model, property, violating);
+        Trace<S, A> best = Violation.find(model, property, violating, stuttering);
         if (best == null) {
             throw new IllegalArgumentException("the trace does not violate " + property);
         }
@@ -120,7 +127,11 @@ public final class Shrinker<S, A> {
             t = cutCycles(initial, t);
             t = plainerFaults(initial, t);
             if (!better(t, best) && shortcutStates > 0) {
-                t = shortcut(initial, t);
+                try {
+                    t = shortcut(initial, t);
+                } catch (RuntimeException e) {
+                    // The model threw off the path: no shortcut there.
+                }
             }
             if (better(t, best)) {
                 best = t;
@@ -270,15 +281,19 @@ public final class Shrinker<S, A> {
 
     /** Whether the step from {@code u} by {@code a} to {@code t} ends a violation, as far as the step tells. */
     private boolean violatesAt(S u, A a, S t) {
-        switch (property.kind()) {
-            case ALWAYS:
-                return !property.test(t);
-            case TRANSITION:
-                return !property.test(u, a, t);
-            case SOMETIMES:
-                return property.test(t);
-            default:
-                return !property.test(t) && model.terminal(t);
+        try {
+            switch (property.kind()) {
+                case ALWAYS:
+                    return !property.test(t);
+                case TRANSITION:
+                    return !property.test(u, a, t);
+                case SOMETIMES:
+                    return property.test(t);
+                default:
+                    return !property.test(t) && model.terminal(t);
+            }
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
@@ -297,9 +312,20 @@ public final class Shrinker<S, A> {
         return n;
     }
 
-    /** Replays {@code actions} from {@code initial}; the violating part of the path, or null. */
+    /**
+     * Replays {@code actions} from {@code initial}; the violating part of the path, or null (also when the model
+     * throws on the way: such a candidate is not a path).
+     */
     private Trace<S, A> test(S initial, List<A> actions) {
         tests++;
+        try {
+            return replay(initial, actions);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Trace<S, A> replay(S initial, List<A> actions) {
         List<Trace.Step<S, A>> steps = new ArrayList<>(actions.size() + 1);
         steps.add(new Trace.Step<>(null, initial));
         S s = initial;
@@ -322,6 +348,6 @@ public final class Shrinker<S, A> {
             steps.add(new Trace.Step<>(a, next));
             s = next;
         }
-        return Violation.find(model, property, new Trace<>(steps, -1));
+        return Violation.find(model, property, new Trace<>(steps, -1), stuttering);
     }
 }

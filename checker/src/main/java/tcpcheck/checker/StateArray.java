@@ -50,6 +50,12 @@ final class StateArray<S> {
         size++;
     }
 
+    /** Appends a state already packed at {@code words[at]} (by the same packing). */
+    void addPacked(long[] words, int at) {
+        System.arraycopy(words, at, packedBlock(size >> BLOCK_BITS), (size & MASK) * this.words, this.words);
+        size++;
+    }
+
     @SuppressWarnings("unchecked")
     S get(int i) {
         return packing != null ? packing.unpack(packed[i >> BLOCK_BITS], (i & MASK) * words)

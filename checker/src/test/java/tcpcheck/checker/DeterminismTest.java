@@ -73,7 +73,8 @@ class DeterminismTest {
         StateGraph<DiningPhilosophers.State, Integer> first = null;
         PropertyResult<DiningPhilosophers.State, Integer> firstResult = null;
         for (int threads = 1; threads <= 3; threads++) {
-            GraphRecorder<DiningPhilosophers.State, Integer> recorder = new GraphRecorder<>(fair, List.of(zeroEats));
+            GraphRecorder<DiningPhilosophers.State, Integer> recorder = new GraphRecorder<>(fair,
+                    List.of(zeroEats, s -> false));
             BreadthFirstSearch<DiningPhilosophers.State, Integer> bfs = new BreadthFirstSearch<>(fair, List.of(),
                     List.of(), Limits.none(), threads, null, false, false, 16, recorder);
             bfs.run();
@@ -91,7 +92,8 @@ class DeterminismTest {
                 assertEquals(zeroEats.test(queue.get(v)), g.goal[0].get(v), "state " + v);
             }
             PropertyResult<DiningPhilosophers.State, Integer> r =
-                    Liveness.check(g, Property.eventually("0 eats", zeroEats), 0);
+                    Liveness.check(g, new Liveness.Goals<>(Property.eventually("0 eats", zeroEats), 0, -1, 1),
+                            Stuttering.FORBIDDEN);
             assertEquals(Verdict.VIOLATED, r.verdict());
             if (first == null) {
                 first = g;

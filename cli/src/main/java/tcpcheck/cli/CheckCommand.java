@@ -36,7 +36,7 @@ import tcpcheck.properties.Verification;
                 + "VARIANT.PROPERTY.pcapng (a capture Wireshark opens); with --junit FILE, a JUnit XML report. "
                 + "Never replaces a file tcpcheck did not write.",
             "Exit 0: every property holds; 1: a property is violated; 2: usage error; 3: a limit cut the search "
-                + "short (INCOMPLETE); 5: internal error."})
+                + "short (INCOMPLETE); 4: the model or a property threw (ERROR); 5: internal error."})
 final class CheckCommand implements Callable<Integer> {
     /** What to do to write a counterexample shown. */
     static final String OUT_HINT = "add --out DIR";

@@ -16,6 +16,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A limit cut the work short: some verdict is INCOMPLETE. */
     public static final int INCOMPLETE = 3;
+    /** The model or a property threw an exception: some verdict is ERROR (reported with the trace to that state). */
+    public static final int ERROR = 4;
     /** An internal error of tcpcheck: one line on stderr names a log file holding the stack trace. */
     public static final int INTERNAL = 5;
     /** Interrupted by SIGINT (Ctrl-C): 128 + 2, as the JVM exits; no output is left half-written. */
@@ -26,17 +28,19 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** 1 if any verdict is VIOLATED, else 3 if any is INCOMPLETE, else 0. */
+    /** 4 if any verdict is ERROR, else 1 if any is VIOLATED, else 3 if any is INCOMPLETE, else 0. */
     static int of(List<VariantReport> reports) {
+        boolean violated = false;
         boolean incomplete = false;
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
-                if (p.verdict() == Verdict.VIOLATED) {
-                    return VIOLATED;
+                if (p.verdict() == Verdict.ERROR) {
+                    return ERROR;
                 }
+                violated |= p.verdict() == Verdict.VIOLATED;
                 incomplete |= p.verdict() == Verdict.INCOMPLETE;
             }
         }
-        return incomplete ? INCOMPLETE : HOLDS;
+        return violated ? VIOLATED : incomplete ? INCOMPLETE : HOLDS;
     }
 }

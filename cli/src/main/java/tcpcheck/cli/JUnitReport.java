@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
  * row of the sweep) and one {@code <testcase>} per property (or cell). One search decides every property of a
  * variant at once, so the variant's time is shared out among its test cases, in whole milliseconds: the cases of a
  * suite add up to the suite's time, and the suites to the report's. A case that fails carries the failure's type
- * (VIOLATED, INCOMPLETE, or DIFFERS where the command compares with an expected verdict), a one-line message, and a
+ * (VIOLATED, INCOMPLETE, or DIFFERS where the command compares with an expected verdict; an ERROR, where the model or
+ * a property threw, is an {@code <error>} instead of a {@code <failure>}), a one-line message, and a
  * body a person can read (the counterexample's chart, where its file is); {@code system-out} carries what else is
  * known (the verdict after an abort).
  */
@@ -81,11 +82,13 @@ final class JUnitReport {
                 started.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime());
         int tests = 0;
         int failures = 0;
+        int errors = 0;
         long millis = 0;
         for (Suite s : suites) {
             Element suite = d.createElement("testsuite");
             root.appendChild(suite);
             int sf = 0;
+            int se = 0;
             long[] times = share(s.millis(), s.cases().size());
             int i = 0;
             for (Case c : s.cases()) {
@@ -94,8 +97,10 @@ final class JUnitReport {
                 tc.setAttribute("name", c.name());
                 tc.setAttribute("time", seconds(times[i++]));
                 if (c.failure() != null) {
-                    sf++;
-                    Element f = d.createElement("failure");
+                    boolean error = c.failure().type().equals("ERROR");
+                    sf += error ? 0 : 1;
+                    se += error ? 1 : 0;
+                    Element f = d.createElement(error ? "error" : "failure");
                     f.setAttribute("type", c.failure().type());
                     f.setAttribute("message", c.failure().message());
                     f.setTextContent(clean(c.failure().body()));
@@ -111,18 +116,19 @@ final class JUnitReport {
             suite.setAttribute("name", s.name());
             suite.setAttribute("tests", Integer.toString(s.cases().size()));
             suite.setAttribute("failures", Integer.toString(sf));
-            suite.setAttribute("errors", "0");
+            suite.setAttribute("errors", Integer.toString(se));
             suite.setAttribute("skipped", "0");
             suite.setAttribute("time", seconds(s.millis()));
             suite.setAttribute("timestamp", timestamp);
             tests += s.cases().size();
             failures += sf;
+            errors += se;
             millis += s.millis();
         }
         root.setAttribute("name", name);
         root.setAttribute("tests", Integer.toString(tests));
         root.setAttribute("failures", Integer.toString(failures));
-        root.setAttribute("errors", "0");
+        root.setAttribute("errors", Integer.toString(errors));
         root.setAttribute("skipped", "0");
         root.setAttribute("time", seconds(millis));
         root.setAttribute("timestamp", timestamp);

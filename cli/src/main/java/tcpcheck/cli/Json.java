@@ -82,10 +82,13 @@ final class Json {
             } else {
                 x.putNull("afterAbortLength");
             }
+            if (p.verdict() == Verdict.ERROR) {
+                x.put("error", p.detail());
+            }
             if (expected != null) {
                 Verdict e = expected.get(p.property());
                 x.put("expected", e == null ? null : e.name());
-                if (e == null || p.verdict() == Verdict.INCOMPLETE) {
+                if (e == null || p.verdict() == Verdict.INCOMPLETE || p.verdict() == Verdict.ERROR) {
                     x.putNull("agrees");
                 } else {
                     x.put("agrees", e == p.verdict());
@@ -102,6 +105,9 @@ final class Json {
         o.put("statesPerSecond", Math.round(s.statesPerSecond()));
         o.put("bytesPerState", Math.round(s.bytesPerState() * 10) / 10.0);
         o.put("collisionProbability", s.collisionProbability());
+        o.put("initialStates", s.initialStates());
+        o.put("generatedStates", s.generated());
+        o.put("depthInStates", s.depthInStates());
         return o;
     }
 

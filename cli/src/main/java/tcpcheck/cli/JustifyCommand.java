@@ -192,6 +192,8 @@ final class JustifyCommand implements Callable<Integer> {
         int differ = 0;
         int violations = 0;
         String why = null;
+        List<String> errors = new ArrayList<>();
+        String error = null;
         for (VariantReport r : reports) {
             String row = r.variant().id() + (r.parameters().connections() > 1 ? " (K=" + r.parameters().connections()
                     + ")" : "");
@@ -203,6 +205,11 @@ final class JustifyCommand implements Callable<Integer> {
                 if (p.verdict() == Verdict.INCOMPLETE) {
                     undecided.add(row + " " + p.property());
                     why = why == null ? p.detail() : why;
+                    continue;
+                }
+                if (p.verdict() == Verdict.ERROR) {
+                    errors.add(row + " " + p.property());
+                    error = error == null ? p.detail() : error;
                     continue;
                 }
                 if (expected == null) {
@@ -218,6 +225,11 @@ final class JustifyCommand implements Callable<Integer> {
         }
         if (!undecided.isEmpty()) {
             lines.add("undecided (" + why + "): " + String.join(", ", undecided));
+        }
+        if (!errors.isEmpty()) {
+            lines.add("ERROR (" + error + "): " + String.join(", ", errors));
+            return new Judgement(ExitCode.ERROR, "ERROR: " + errors.size() + " of the " + cells + " cells could "
+                    + "not be decided: the model or a property threw (" + error + ")", lines, violations);
         }
         if (differ > 0) {
             return new Judgement(ExitCode.VIOLATED, differ + " of the " + expectedCells + " cells with an expected "

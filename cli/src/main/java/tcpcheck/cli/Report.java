@@ -33,6 +33,11 @@ final class Report {
                 }
             } else if (p.verdict() == Verdict.INCOMPLETE && p.detail() != null) {
                 b.append(" ").append(p.detail());
+            } else if (p.verdict() == Verdict.ERROR) {
+                b.append(" ").append(p.detail());
+                if (p.trace() != null) {
+                    b.append(" (in the state reached after ").append(p.length()).append(" actions)");
+                }
             }
             if (p.afterAbort() == Verdict.VIOLATED) {
                 b.append("; after an abort: violated in ").append(p.afterAbortTrace().length()).append(" actions");
@@ -46,6 +51,8 @@ final class Report {
         b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state, fingerprint collision probability "
                 + "%.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(), s.bytesPerState(),
                 s.collisionProbability()));
+        b.append(String.format(Locale.ROOT, "  as TLC counts: %,d states generated, %,d distinct initial, depth %d "
+                + "(in states)%n", s.generated(), s.initialStates(), s.depthInStates()));
         if (r.incompleteReason() != null) {
             b.append("  INCOMPLETE: ").append(r.incompleteReason()).append('\n');
         }
@@ -67,12 +74,17 @@ final class Report {
         return b.toString();
     }
 
-    /** The closing line of {@code check}: what holds, what is violated, what is undecided and why. */
+    /**
+     * The closing line of {@code check}: what threw (ERROR), what holds, what is violated, what is undecided and
+     * why.
+     */
     static String conclusion(List<VariantReport> reports) {
         int holds = 0;
         int violated = 0;
         int undecided = 0;
+        int errors = 0;
         String why = null;
+        String error = null;
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
                 switch (p.verdict()) {
@@ -82,13 +94,20 @@ final class Report {
                     case VIOLATED:
                         violated++;
                         break;
+                    case ERROR:
+                        errors++;
+                        error = error == null ? p.detail() : error;
+                        break;
                     default:
                         undecided++;
                         why = why == null ? r.incompleteReason() : why;
                 }
             }
         }
-        int all = holds + violated + undecided;
+        int all = holds + violated + undecided + errors;
+        if (errors > 0) {
+            return "ERROR: " + errors + " of " + all + " verdicts could not be reached (" + error + ")";
+        }
         if (violated > 0) {
             return violated + " of " + all + " verdicts VIOLATED" + (undecided > 0 ? ", " + undecided
                     + " undecided (" + why + ")" : "");
@@ -162,6 +181,9 @@ final class Report {
             JUnitReport.Failure failure = null;
             if (p.verdict() == Verdict.INCOMPLETE) {
                 failure = new JUnitReport.Failure("INCOMPLETE", "undecided: " + p.detail(), out.toString());
+            } else if (p.verdict() == Verdict.ERROR) {
+                failure = new JUnitReport.Failure("ERROR", String.valueOf(p.detail()),
+                        p.trace() == null ? out.toString() : out + p.trace().toString());
             } else if (expected == null && p.verdict() == Verdict.VIOLATED) {
                 List<Path> mine = files.getOrDefault(p.property(), List.of());
                 failure = new JUnitReport.Failure("VIOLATED", "counterexample of " + p.length() + " actions"

@@ -118,6 +118,8 @@ final class SweepCommand implements Callable<Integer> {
             }
             int disagree = 0;
             int undecided = 0;
+            int errors = 0;
+            String error = null;
             String why = null;
             JUnitReport xml = new JUnitReport("tcpcheck sweep", started);
             List<JUnitReport.Case> row = new ArrayList<>();
@@ -140,9 +142,13 @@ final class SweepCommand implements Callable<Integer> {
                 PropertyVerdict p = r.result(property);
                 Verdict predicted = shape.predicted(c.msl(), c.rto(), c.timeWait()) ? Verdict.HOLDS : Verdict.VIOLATED;
                 boolean agrees = p.verdict() == predicted;
+                boolean undecidedHere = p.verdict() == Verdict.INCOMPLETE || p.verdict() == Verdict.ERROR;
                 if (p.verdict() == Verdict.INCOMPLETE) {
                     undecided++;
                     why = why == null ? p.detail() : why;
+                } else if (p.verdict() == Verdict.ERROR) {
+                    errors++;
+                    error = error == null ? p.detail() : error;
                 } else if (!agrees) {
                     disagree++;
                 }
@@ -152,12 +158,14 @@ final class SweepCommand implements Callable<Integer> {
                 } else {
                     w.printf("%3d %3d %2d  %-22s  %-14s  %,d%s%n", c.msl(), c.rto(), c.timeWait(),
                             p.verdict() == Verdict.VIOLATED ? "✗ " + p.length() : p.verdict() == Verdict.HOLDS
-                                    ? "✓" : "? incomplete", predicted == Verdict.HOLDS ? "yes" : "no",
-                            r.statistics().states(), agrees || p.verdict() == Verdict.INCOMPLETE ? "" : "  <- differs");
+                                    ? "✓" : p.verdict() == Verdict.ERROR ? "! error" : "? incomplete",
+                            predicted == Verdict.HOLDS ? "yes" : "no", r.statistics().states(),
+                            agrees || undecidedHere ? "" : "  <- differs");
                 }
                 w.flush();
                 JUnitReport.Failure failure = p.verdict() == Verdict.INCOMPLETE
                         ? new JUnitReport.Failure("INCOMPLETE", "undecided: " + p.detail(), "")
+                        : p.verdict() == Verdict.ERROR ? new JUnitReport.Failure("ERROR", p.detail(), "")
                         : agrees ? null : new JUnitReport.Failure("DIFFERS", "the boundary " + shape.boundary()
                         + " predicts " + predicted + ", found " + p.verdict(), p.trace() == null ? "" : CounterexampleView
                         .describe(CounterexampleView.title(r.variant(), r.parameters(), property, p.length()),
@@ -182,7 +190,11 @@ final class SweepCommand implements Callable<Integer> {
             }
             String message;
             int code;
-            if (disagree > 0) {
+            if (errors > 0) {
+                code = ExitCode.ERROR;
+                message = "ERROR: " + errors + " of " + cells.size() + " cells could not be decided: the model or a "
+                        + "property threw (" + error + ")";
+            } else if (disagree > 0) {
                 code = ExitCode.VIOLATED;
                 message = disagree + " of " + cells.size() + " cells differ from " + shape.boundary()
                         + (undecided > 0 ? "; " + undecided + " undecided (" + why + ")" : "");

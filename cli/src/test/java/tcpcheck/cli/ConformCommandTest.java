@@ -98,6 +98,7 @@ class ConformCommandTest {
         Set<Path> out = new LinkedHashSet<>();
         for (Class<?> c : List.of(Main.class, tcpcheck.conformance.LinuxConformance.class,
                 tcpcheck.model.TcpModel.class, tcpcheck.properties.Pcap.class, tcpcheck.checker.Model.class,
+                tcpcheck.explorer.Explorer.class,
                 picocli.CommandLine.class, com.fasterxml.jackson.databind.ObjectMapper.class,
                 com.fasterxml.jackson.core.JsonFactory.class, com.fasterxml.jackson.annotation.JsonProperty.class,
                 com.sun.jna.Native.class)) {

@@ -22,13 +22,15 @@ public record PropertyVerdict(String property, Verdict verdict, Trace<TcpState, 
         return trace == null ? -1 : trace.length();
     }
 
-    /** ✓, ✗ or ? (incomplete), as the verdict tables print it. */
+    /** ✓, ✗, ? (incomplete) or ! (error: the model or a property threw), as the verdict tables print it. */
     public String symbol() {
         switch (verdict) {
             case HOLDS:
                 return "✓";
             case VIOLATED:
                 return "✗";
+            case ERROR:
+                return "!";
             default:
                 return "?";
         }

@@ -76,15 +76,19 @@ public final class Verification {
         return new VariantReport(variant, params, r.statistics(), maxInFlight, verdicts, r.incompleteReason());
     }
 
-    /** VIOLATED if any part is (its shortest counterexample), else INCOMPLETE if any part is, else HOLDS. */
+    /**
+     * ERROR if any part is (the model or a property threw: nothing else can be trusted), else VIOLATED if any part
+     * is (its shortest counterexample), else INCOMPLETE if any part is, else HOLDS.
+     */
     static PropertyResult<TcpState, Action> combine(CheckResult<TcpState, Action> r,
                                                     List<Property<TcpState, Action>> parts) {
         List<PropertyResult<TcpState, Action>> rs = new ArrayList<>();
         for (Property<TcpState, Action> p : parts) {
             rs.add(r.result(p.name()));
         }
-        return rs.stream().filter(x -> x.verdict() == Verdict.VIOLATED)
-                .min(Comparator.comparingInt(PropertyResult::traceLength))
+        return rs.stream().filter(x -> x.verdict() == Verdict.ERROR).findFirst()
+                .or(() -> rs.stream().filter(x -> x.verdict() == Verdict.VIOLATED)
+                .min(Comparator.comparingInt(PropertyResult::traceLength)))
                 .or(() -> rs.stream().filter(x -> x.verdict() == Verdict.INCOMPLETE).findFirst())
                 .orElse(rs.get(0));
     }
