@@ -33,8 +33,8 @@ import tcpcheck.properties.Verification;
         description = {"Check variants against properties by exhaustive search, and show the chart of every "
                 + "counterexample found.",
             "Writes: with --out DIR, for each counterexample VARIANT.PROPERTY.json (for replay and show), "
-                + "VARIANT.PROPERTY.md (Mermaid and text charts), VARIANT.PROPERTY.svg (a drawing) and "
-                + "VARIANT.PROPERTY.pcap (a capture Wireshark opens); with --junit FILE, a JUnit XML report. "
+                + "VARIANT.PROPERTY.md (the story, Mermaid and text charts), VARIANT.PROPERTY.svg (a drawing) and "
+                + "VARIANT.PROPERTY.pcapng (a capture Wireshark opens); with --junit FILE, a JUnit XML report. "
                 + "Never replaces a file tcpcheck did not write.",
             "Exit 0: every property holds; 1: a property is violated; 2: usage error; 3: a limit cut the search "
                 + "short (INCOMPLETE); 4: the model or a property threw (ERROR); 5: internal error."})
@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     String format = "text";
 
     @Option(names = "--out", paramLabel = "DIR", description = "write each counterexample into DIR (made if "
-            + "missing): VARIANT.PROPERTY.json, .md, .svg and .pcap")
+            + "missing): VARIANT.PROPERTY.json, .md, .svg and .pcapng")
     Path out;
 
     @Option(names = "--junit", paramLabel = "FILE",
@@ -143,7 +143,7 @@ final class CheckCommand implements Callable<Integer> {
             Report.close(w, json, "check", code, message, t0, outputs, junit);
             if (!json) {
                 if (violated && out == null) {
-                    w.println("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, pcap),"
+                    w.println("to write the counterexamples as files (JSON for replay and show, Markdown with the story, SVG, pcapng),"
                             + " add --out DIR");
                 }
             }

@@ -19,6 +19,7 @@ import tcpcheck.checker.Verdict;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFolder;
+import tcpcheck.properties.TextbookStories;
 import tcpcheck.properties.OutputFolder;
 import tcpcheck.properties.PropertyVerdict;
 import tcpcheck.properties.SpecTable;
@@ -30,7 +31,7 @@ import tcpcheck.properties.VariantReport;
                 + "and compare it with the expected verdicts (the ✓ and ✗ the justification argues for; the other "
                 + "cells are left to the model).",
             "Writes: with --out DIR, for each ✗ cell VARIANT.PROPERTY.json (for replay and show), VARIANT.PROPERTY.md "
-                + "(Mermaid and text charts, the story), VARIANT.PROPERTY.svg (a drawing) and VARIANT.PROPERTY.pcap "
+                + "(Mermaid and text charts, the story), VARIANT.PROPERTY.svg (a drawing) and VARIANT.PROPERTY.pcapng "
                 + "(a capture Wireshark opens), and the index README.md; when every cell was decided, removes the "
                 + "counterexamples an earlier run wrote there that this run does not; never replaces a file tcpcheck did not write (a README.md of "
                 + "your own is refused before the search). With --junit FILE, a JUnit XML report.",
@@ -90,6 +91,10 @@ final class JustifyCommand implements Callable<Integer> {
                                 prop)));
                     }
                 }
+                for (TextbookStories.Story t : TextbookStories.ALL) {
+                    names.addAll(OutputFolder.names(CounterexampleFolder.baseName(t.variant(), Parameters.defaults(),
+                            t.property()) + "." + t.id()));
+                }
                 folder = outputs.folder(out, names);
             }
             if (junit != null) {
@@ -114,7 +119,14 @@ final class JustifyCommand implements Callable<Integer> {
                 // An earlier run's counterexamples are removed only when this run decided every cell.
                 boolean complete = j.exit() != ExitCode.INCOMPLETE && reports.stream().allMatch(r -> r.results()
                         .stream().allMatch(p -> p.verdict() != Verdict.INCOMPLETE));
-                for (Path f : outputs.write(folder, CounterexampleFolder.files(reports), complete)) {
+                // The textbook's stories beside the shortest counterexamples, when every cell was decided.
+                List<TextbookStories.Found> textbook = List.of();
+                if (complete) {
+                    status.task("justify: the textbook's stories", "search");
+                    textbook = TextbookStories.findAll(search.threads());
+                    status.done();
+                }
+                for (Path f : outputs.write(folder, CounterexampleFolder.files(reports, textbook), complete)) {
                     String name = f.getFileName().toString();
                     int dot = name.lastIndexOf('.');
                     files.computeIfAbsent(dot > 0 ? name.substring(0, dot) : name, k -> new ArrayList<>()).add(f);
@@ -154,7 +166,7 @@ final class JustifyCommand implements Callable<Integer> {
                             + out.resolve(OutputFolder.INDEX) + ")");
                 } else if (j.violations() > 0) {
                     w.println("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, "
-                            + "pcap, an index), add --out DIR");
+                            + "pcapng, an index), add --out DIR");
                 }
             }
             Report.close(w, json, "justify", j.exit(), j.message(), t0, outputs, junit);

@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "invalid input file; 3 incomplete (a limit cut the search short); 5 internal error (a log file "
                 + "holds the stack trace); 130 and 143 interrupted by SIGINT or SIGTERM."},
         subcommands = {JustifyCommand.class, CheckCommand.class, ReplayCommand.class, ShowCommand.class,
-            SweepCommand.class, SimulateCommand.class, ListCommand.class, ConformCommand.class,
+            SweepCommand.class, SimulateCommand.class, ReportCommand.class, ListCommand.class, ConformCommand.class,
             ExploreCommand.class})
 public final class Main implements Runnable {
     private static final String NO_COMMAND = "a command is needed";

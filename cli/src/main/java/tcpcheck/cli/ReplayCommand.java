@@ -36,7 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
         CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
         Replay.Outcome o = Replay.replay(cx);
         PrintWriter w = main.io().out();
-        w.print(SequenceChart.text(CounterexampleInput.title(cx), o.trace()));
+        w.print(SequenceChart.text(CounterexampleInput.title(cx), o.trace(), o.reproduces() ? cx.part() : null));
         w.println();
         int i = 0;
         for (var s : o.trace().steps()) {

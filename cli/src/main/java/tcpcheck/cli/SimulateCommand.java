@@ -21,12 +21,13 @@ import picocli.CommandLine.Spec;
 import tcpcheck.checker.Simulation;
 import tcpcheck.checker.SimulationResult;
 import tcpcheck.model.Parameters;
+import tcpcheck.model.TcpModel;
 import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFile;
 import tcpcheck.properties.CounterexampleFolder;
+import tcpcheck.properties.Explanation;
 import tcpcheck.properties.OutputFolder;
 import tcpcheck.properties.RandomWalks;
-import tcpcheck.properties.SequenceChart;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = ParameterOptions.class,
@@ -292,12 +293,13 @@ final class SimulateCommand implements Callable<Integer> {
                 continue;
             }
             String base = CounterexampleFolder.baseName(r.variant(), r.parameters(), h.property()) + SIMULATED;
-            String title = title(r, h);
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put(base + ".json", CounterexampleFile.write(r.variant(), r.parameters(), h.property(), h.part(),
                     h.shrunk()).getBytes(StandardCharsets.UTF_8));
-            files.put(base + ".md", (SequenceChart.mermaid(title, h.shrunk()) + "\n```\n"
-                    + SequenceChart.text(title, h.shrunk()) + "```\n").getBytes(StandardCharsets.UTF_8));
+            Explanation x = new Explanation(new TcpModel(r.variant(), r.parameters()), h.property(), h.part(),
+                    h.shrunk(), "Found by `tcpcheck simulate` in run " + h.run() + " of seed " + r.result().seed()
+                            + " and shrunk; not necessarily the shortest.");
+            files.put(base + ".md", x.markdown(null).getBytes(StandardCharsets.UTF_8));
             byProperty.put(h.property(), outputs.write(folder, files, false));
         }
         return byProperty;

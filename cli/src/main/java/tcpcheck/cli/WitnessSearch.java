@@ -86,9 +86,8 @@ final class WitnessSearch {
                 String title = v.id() + ": witness " + w.id() + " reached in " + found.traceLength() + " actions";
                 List<Path> files = List.of();
                 if (found.verdict() == Verdict.VIOLATED && folder != null) {
-                    files = outputs.write(folder, CounterexampleFolder.traceFiles(baseName(v, w), title,
-                            w.description() + (w.needs().isEmpty() ? "" : " (with " + w.needs() + ")"), v, p, w.id(),
-                            w.id(), found.trace()), false);
+                    files = outputs.write(folder, CounterexampleFolder.witnessFiles(baseName(v, w), m, w,
+                            found.trace()), false);
                 }
                 String outcome = outcome(found.verdict());
                 outcomes.add(v.id() + " " + outcome.toLowerCase(Locale.ROOT));

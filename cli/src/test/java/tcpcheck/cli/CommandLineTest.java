@@ -158,11 +158,11 @@ class CommandLineTest {
 
         Run replay = run("replay", json.toString());
         assertEquals(ExitCode.HOLDS, replay.exit(), replay.err());
-        assertTrue(replay.out().contains("OLD DUPLICATE of connection 1"), replay.out());
+        assertTrue(replay.out().contains("(old, from connection 1, age 0)"), replay.out());
         assertTrue(replay.out().endsWith("reproduces: no-stale-accept (no-stale-accept) is violated\n"));
         Run mermaid = run("show", json.toString(), "--format", "mermaid");
         assertEquals(0, mermaid.exit());
-        assertTrue(mermaid.out().contains("A->>B: 3. #lt;SEQ=0#gt;#lt;CTL=SYN#gt;"), mermaid.out());
+        assertTrue(mermaid.out().startsWith("sequenceDiagram\n") && mermaid.out().contains("A->>B: 3. s1 #lt;SEQ=0#gt;#lt;CTL=SYN#gt;"), mermaid.out());
 
         // A counterexample that no longer violates (the model "changed": here, the property) exits 1.
         Path changed = dir.resolve("changed.json");

@@ -55,7 +55,7 @@ class ExitCodesTest {
         assertEquals("", none.out());
         assertTrue(none.err().startsWith("Usage: tcpcheck [-hV] [COMMAND]"), none.err());
         assertTrue(none.err().contains("tcpcheck: a command is needed; the commands are: justify, check, replay, "
-                + "show, sweep, simulate, list, conform, explore\n"), none.err());
+                + "show, sweep, simulate, report, list, conform, explore\n"), none.err());
 
         Cli.Run option = Cli.run("--bogus");
         assertEquals(ExitCode.USAGE, option.exit());
@@ -64,11 +64,11 @@ class ExitCodesTest {
         Cli.Run command = Cli.run("bogus");
         assertEquals(ExitCode.USAGE, command.exit());
         assertEquals("tcpcheck: unknown command 'bogus'; the commands are: justify, check, replay, show, sweep, "
-                + "simulate, list, conform, explore\nTry 'tcpcheck --help' for the commands.\n", command.err());
+                + "simulate, report, list, conform, explore\nTry 'tcpcheck --help' for the commands.\n", command.err());
 
         Cli.Run typo = Cli.run("chek");
         assertTrue(typo.err().startsWith("tcpcheck: unknown command 'chek'; the commands are: justify, check, replay, "
-                + "show, sweep, simulate, list, conform, explore (did you mean check?)\n"), typo.err());
+                + "show, sweep, simulate, report, list, conform, explore (did you mean check?)\n"), typo.err());
 
         Cli.Run sub = Cli.run("check", "--bogus");
         assertEquals("tcpcheck: Unknown option: '--bogus'\nTry 'tcpcheck check --help' for the options.\n", sub.err());

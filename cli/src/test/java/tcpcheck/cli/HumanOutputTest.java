@@ -73,9 +73,9 @@ class HumanOutputTest {
         Path out = dir.resolve("out");
         Cli.Run r = Cli.run(OutputFilesTest.with(OutputFilesTest.SMALL_VIOLATION, "--out", out.toString()));
         assertEquals(ExitCode.VIOLATED, r.exit(), r.err());
-        assertTrue(r.out().contains("two-way-handshake: no-stale-accept violated in 10 actions\n\n      A    "), r.out());
-        assertTrue(r.out().contains("  10                                 --- <SEQ=0><CTL=SYN>  OLD DUPLICATE of "
-                + "connection 1 --> -> ESTABLISHED\n"), r.out());
+        assertTrue(r.out().contains("two-way-handshake: no-stale-accept violated in 10 actions\n\nstep A    "), r.out());
+        assertTrue(r.out().contains("  10                         --- s2 (old, from connection 1, age 0) -->      gets s2\n"),
+                r.out());
         Path json = out.resolve("two-way-handshake.no-stale-accept.json");
         assertTrue(r.out().contains("written: " + json + " (tcpcheck replay " + json + ")\n"), r.out());
         try (Stream<Path> files = Files.list(out)) {
@@ -92,8 +92,8 @@ class HumanOutputTest {
     void checkSuggestsOutWhenItWasNotGiven() {
         Cli.Run r = Cli.run(OutputFilesTest.SMALL_VIOLATION);
         assertTrue(r.out().contains("not written to a file: add --out DIR\n"), r.out());
-        assertTrue(r.out().endsWith("to write the counterexamples as files (JSON for replay and show, Markdown, SVG, "
-                + "pcap), add --out DIR\n"), r.out());
+        assertTrue(r.out().endsWith("to write the counterexamples as files (JSON for replay and show, Markdown with the "
+                + "story, SVG, pcapng), add --out DIR\n"), r.out());
     }
 
     /** Item 12: the help texts list the variant and property names. */
@@ -119,7 +119,7 @@ class HumanOutputTest {
         Cli.run(OutputFilesTest.with(OutputFilesTest.SMALL_VIOLATION, "--out", out.toString()));
         String check = help("check");
         Set<String> kinds = kinds(out, "two-way-handshake.no-stale-accept");
-        assertEquals(Set.of(".json", ".md", ".svg", ".pcap"), kinds);
+        assertEquals(Set.of(".json", ".md", ".svg", ".pcapng"), kinds);
         for (String k : kinds) {
             assertTrue(check.contains("VARIANT.PROPERTY" + k), "check --help names " + k + ": " + check);
         }

@@ -85,7 +85,7 @@ class JUnitOutputTest {
                             "message"));
                     assertTrue(failure.getTextContent().startsWith(v.get("variant").asText() + ": "
                             + res.get("property").asText() + " violated in " + res.get("counterexampleLength").asInt()
-                            + " actions\n\n      A "), failure.getTextContent());
+                            + " actions\n\nstep A "), failure.getTextContent());
                     assertTrue(failure.getTextContent().contains("written: " + json + " (tcpcheck replay " + json
                             + ")"), failure.getTextContent());
                 } else {

@@ -82,7 +82,7 @@ class OutputFilesTest {
         Files.writeString(folder.resolve("old-run.no-stale-accept.md"), "an earlier chart\n");
         Cli.Run r = Cli.run("justify", "--out", folder.toString(), "--max-states", "2000");
         assertEquals(ExitCode.INCOMPLETE, r.exit(), r.err());
-        assertTrue(Files.readString(folder.resolve("README.md")).startsWith("# Counterexamples\n\nThe canonical"));
+        assertTrue(Files.readString(folder.resolve("README.md")).startsWith("# Counterexamples\n\nThe shortest"));
         assertEquals("mine\n", Files.readString(folder.resolve("notes.md")));
         assertEquals("an earlier chart\n", Files.readString(folder.resolve("old-run.no-stale-accept.md")),
                 "an incomplete run removes nothing");
@@ -241,7 +241,7 @@ class OutputFilesTest {
         Cli.Run after = Cli.run(with(SMALL_VIOLATION, "--out", folder.toString()));
         assertEquals(ExitCode.VIOLATED, after.exit(), after.err());
         assertEquals(Set.of("two-way-handshake.no-stale-accept.json", "two-way-handshake.no-stale-accept.md",
-                "two-way-handshake.no-stale-accept.svg", "two-way-handshake.no-stale-accept.pcap"), names(folder));
+                "two-way-handshake.no-stale-accept.svg", "two-way-handshake.no-stale-accept.pcapng"), names(folder));
     }
 
     /**

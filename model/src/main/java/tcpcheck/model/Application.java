@@ -1,7 +1,7 @@
 package tcpcheck.model;
 
 /**
- * An endpoint's application (SPEC section 1). The client (A) writes its D data units in each connection and closes;
+ * An endpoint's application (docs/specification.md, "The system"). The client (A) writes its D data units in each connection and closes;
  * the server (B) reads the client's D units, writes its own D (the response), and closes after reading the client's
  * end of stream (or right after its response, when the server closes first). An application that opens actively
  * opens up to K connections one after another and is attached from its OPEN on; a connection that came from LISTEN

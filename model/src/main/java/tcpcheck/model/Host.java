@@ -2,7 +2,7 @@ package tcpcheck.model;
 
 /**
  * One endpoint: its TCB (protocol), its application, the value of its ISN clock at its last connection attempt, and
- * its ghost connection number (SPEC section 1: an active OPEN numbers the connection, one count over both endpoints'
+ * its ghost connection number (docs/specification.md, "The system": an active OPEN numbers the connection, one count over both endpoints'
  * opens; an endpoint in LISTEN adopts the number of the SYN that brings it to SYN-RECEIVED; in a simultaneous open
  * both ends take the later of the two numbers). The protocol code sees only the TCB.
  *

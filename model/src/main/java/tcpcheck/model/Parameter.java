@@ -77,7 +77,7 @@ public enum Parameter {
         return name;
     }
 
-    /** The symbol, SPEC's name of the bound ("K"), or null for a parameter without one. */
+    /** The symbol, the specification's name of the bound ("K"), or null for a parameter without one. */
     public String symbol() {
         return symbol;
     }

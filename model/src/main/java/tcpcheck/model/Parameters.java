@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bounds and settings of a check (SPEC section 4), validated: one value per {@link Parameter}, the table that
+ * The bounds and settings of a check (docs/specification.md, "Parameters"), validated: one value per {@link Parameter}, the table that
  * defines each. Build them from {@link #defaults()} with {@link #with}.
  */
 public final class Parameters {
@@ -40,7 +40,7 @@ public final class Parameters {
         }
     }
 
-    /** SPEC section 4's defaults: K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
+    /** The defaults (docs/specification.md, Parameters): K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
     public static Parameters defaults() {
         int[] v = new int[Parameter.values().length];
         for (Parameter p : Parameter.values()) {

@@ -182,7 +182,7 @@ final class SegmentArrives {
      * TIME-WAIT: a retransmission of the peer's FIN (SEG.SEQ + 1 = RCV.NXT, which the acceptability test would only
      * acknowledge) is acknowledged and restarts the 2 MSL timeout (RFC 9293 3.10.7.4, fifth step, TIME-WAIT: "The
      * only thing that can arrive in this state is a retransmission of the remote FIN. Acknowledge it, and restart the
-     * 2 MSL timeout"; SPEC section 1).
+     * 2 MSL timeout"; docs/specification.md, "The system").
      */
     private boolean retransmittedFinInTimeWait(Tcb tcb, Segment seg) {
         int finSeq = seq.add(seg.seq(), seg.data() ? 1 : 0);
@@ -279,7 +279,7 @@ final class SegmentArrives {
 
     /**
      * Seventh, process the segment text. Model: data that is acceptable but not at RCV.NXT is dropped and
-     * acknowledged, not queued (SPEC section 1). In CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT the peer has sent its
+     * acknowledged, not queued (docs/specification.md, "The system"). In CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT the peer has sent its
      * FIN, and the text is ignored.
      */
     private void processText(Processing p, Segment seg) {

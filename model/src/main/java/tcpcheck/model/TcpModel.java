@@ -5,7 +5,7 @@ import tcpcheck.checker.Model;
 import tcpcheck.checker.StatePacking;
 
 /**
- * TCP connection management for one port pair (SPEC section 1): A, the client, and B, the server, over a network
+ * TCP connection management for one port pair (docs/specification.md, "The system"): A, the client, and B, the server, over a network
  * that loses, duplicates, reorders and delays segments (section 3), with discrete time (section 2). How each endpoint
  * opens, the state it rests in and when its application attaches are its {@link Role} (by default A opens actively and
  * B listens).
@@ -144,7 +144,7 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /**
      * The clock values an endpoint may choose its next ISS from: any of the I values but the one of its previous
-     * attempt (SPEC section 1). Symmetry: an endpoint's first ISS is 0 without loss of generality. Rotating an
+     * attempt (docs/specification.md, The system). Symmetry: an endpoint's first ISS is 0 without loss of generality. Rotating an
      * endpoint's whole sequence space by a multiple of S / I maps behaviours onto behaviours one to one (the
      * protocol compares sequence numbers only by their differences, and "not the previous value" rotates along), so
      * the first choice does not change any verdict or counterexample length; it would only multiply the states.
@@ -402,7 +402,7 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /**
      * The retransmission timeout (RFC 9293 3.10.8): retransmit the outstanding segment and restart the timer, or,
-     * after R retransmissions, give up: the endpoint rests again (CLOSED, or LISTEN), no RST (SPEC section 2). Giving
+     * after R retransmissions, give up: the endpoint rests again (CLOSED, or LISTEN), no RST (docs/specification.md, "Time"). Giving
      * up is an abort.
      */
     private TcpState retransmissionTimeout(TcpState s, int e) {
@@ -443,7 +443,7 @@ public final class TcpModel implements Model<TcpState, Action> {
     }
 
     /**
-     * A tick (SPEC section 2): running timers count down, segments in flight age by one. Time is urgent: no tick
+     * A tick (docs/specification.md, Time): running timers count down, segments in flight age by one. Time is urgent: no tick
      * while a timer has run out and not fired, or while a segment is MSL - 1 ticks old; and a tick that would change
      * nothing is not taken.
      */
@@ -463,7 +463,7 @@ public final class TcpModel implements Model<TcpState, Action> {
     }
 
     /**
-     * Weak fairness (SPEC section 6): a segment that stays in flight is eventually delivered or lost (one class per
+     * Weak fairness (docs/specification.md, Properties): a segment that stays in flight is eventually delivered or lost (one class per
      * segment in flight, delivery and loss alike); time keeps advancing while a tick is enabled; an application
      * eventually takes its next step; a timer that has run out eventually fires. Duplication and crashes are not fair.
      */

@@ -6,7 +6,7 @@ import tcpcheck.checker.StatePacking;
 /**
  * A state of the whole system: the two endpoints, the network, what the adversary has used of its budgets, and two
  * ghost flags: whether an endpoint has given up or crashed in this behaviour (an abort), and whether the behaviour
- * has reached the network's capacity bound (SPEC section 3: such a state is checked, not explored).
+ * has reached the network's capacity bound (docs/specification.md, The adversary: such a state is checked, not explored).
  *
  * <p>The state is packed into primitives: two {@code long} words per endpoint, one {@code int} for the adversary,
  * and the {@link Network}'s two sorted arrays of packed segments. {@link Host}, {@link Tcb} and {@link Application}
@@ -111,7 +111,7 @@ public final class TcpState {
 
     /**
      * Every running timer one tick closer to running out (a timer that is off or has run out stays as it is), and
-     * every segment in flight one tick older: what a tick does (SPEC section 2).
+     * every segment in flight one tick older: what a tick does (docs/specification.md, Time).
      */
     TcpState ticked() {
         return new TcpState(countDown(tcbA, 52, 5), countDown(hostA, 0, 6), countDown(tcbB, 52, 5),

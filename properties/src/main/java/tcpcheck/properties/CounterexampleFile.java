@@ -38,7 +38,7 @@ import tcpcheck.model.Variant;
  *  "states": ["A: CLOSED … | B: LISTEN … | …", …]}
  * </pre>
  *
- * {@code part} names the engine property that is violated (a SPEC property may have several parts; a witness has
+ * {@code part} names the engine property that is violated (a property may have several parts; a witness has
  * one, its id); {@code loopStart} is the step at which a lasso's cycle starts, or -1. {@code states} are for people
  * and are not read back.
  *

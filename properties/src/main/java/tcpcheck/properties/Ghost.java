@@ -12,7 +12,7 @@ final class Ghost {
     }
 
     /**
-     * SPEC section 1: a connection number is over once A has left it: A is in TIME-WAIT or at rest (CLOSED, or LISTEN
+     * docs/specification.md, "The system": a connection number is over once A has left it: A is in TIME-WAIT or at rest (CLOSED, or LISTEN
      * when A listens) after it, or has moved on to a later one.
      */
     static boolean over(TcpState s, int connection) {

@@ -31,15 +31,16 @@ import java.util.stream.Stream;
  * <p><b>Never another's file.</b> A file is tcpcheck's when it is
  * <ul>
  *   <li>{@code NAME.json} holding a tcpcheck counterexample (its {@code "schema"} is {@value CounterexampleFile#SCHEMA});</li>
- *   <li>{@code NAME.md}, {@code NAME.svg}, {@code NAME.pcap} beside such a {@code NAME.json};</li>
+ *   <li>{@code NAME.md}, {@code NAME.svg}, {@code NAME.pcapng} (or an earlier version's {@code NAME.pcap}) beside
+ *   such a {@code NAME.json};</li>
  *   <li>{@code README.md} whose first line is the heading of the index {@code justify} writes.</li>
  * </ul>
  * Only such files are replaced, and, when a command asks for it ({@code justify}), removed when this run did not
  * write them again. Every file is written by {@link AtomicFiles}.
  */
 public final class OutputFolder implements AutoCloseable {
-    /** The kinds of file written per counterexample. */
-    public static final List<String> EXTENSIONS = List.of(".json", ".md", ".svg", ".pcap");
+    /** The kinds of file written per counterexample (.pcap: the capture of earlier versions, replaced by .pcapng). */
+    public static final List<String> EXTENSIONS = List.of(".json", ".md", ".svg", ".pcapng", ".pcap");
     /** The index's name. */
     public static final String INDEX = "README.md";
 
@@ -140,6 +141,13 @@ public final class OutputFolder implements AutoCloseable {
             Path f = dir.resolve(e.getKey());
             AtomicFiles.write(f, e.getValue());
             written.add(f);
+            if (e.getKey().endsWith(".pcapng")) {
+                // The libpcap capture an earlier version wrote beside the same counterexample.
+                String old = e.getKey().substring(0, e.getKey().length() - 2);
+                if (!files.containsKey(old) && ours(old)) {
+                    Files.delete(dir.resolve(old));
+                }
+            }
         }
         if (removeStale) {
             List<Path> stale = new ArrayList<>();

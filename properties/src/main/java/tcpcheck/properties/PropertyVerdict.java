@@ -6,7 +6,7 @@ import tcpcheck.model.Action;
 import tcpcheck.model.TcpState;
 
 /**
- * The verdict on one SPEC property for one variant: over the behaviours it is judged on, and, apart, over those
+ * The verdict on one property for one variant: over the behaviours it is judged on, and, apart, over those
  * where an endpoint gave up or crashed.
  *
  * @param trace the shortest counterexample, or null

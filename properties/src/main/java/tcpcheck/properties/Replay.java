@@ -79,7 +79,7 @@ public final class Replay {
     }
 
     /**
-     * The engine property called {@code part} of a property of SPEC (its verdict parts and its after-an-abort parts)
+     * The engine property called {@code part} of a property of the specification (its verdict parts and its after-an-abort parts)
      * or of a witness (its one part, named by its id). An IllegalArgumentException names what is unknown.
      */
     static Property<TcpState, Action> part(TcpModel m, String property, String part) {
@@ -104,7 +104,7 @@ public final class Replay {
         throw new IllegalArgumentException("property " + property + " has no part named '" + part + "'");
     }
 
-    /** Whether the name is a property of SPEC or a witness. */
+    /** Whether the name is one of the six properties or a witness. */
     static boolean known(String property) {
         return TcpProperties.NAMES.contains(property) || Witnesses.all().stream().anyMatch(w -> w.id().equals(property));
     }

@@ -12,9 +12,9 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 
 /**
- * The six properties of SPEC section 6 over a {@link TcpModel}. Each is split by the ghost flag "aborted" (an
+ * The six properties of docs/specification.md (Properties) over a {@link TcpModel}. Each is split by the ghost flag "aborted" (an
  * endpoint gave up or crashed): the verdict counts the behaviours without an abort, and the violations that need an
- * abort are reported apart. The exception is the second half of no-data-loss, which SPEC asks of every behaviour.
+ * abort are reported apart. The exception is the second half of no-data-loss, which the specification asks of every behaviour.
  */
 public final class TcpProperties {
     public static final String AGREEMENT = "agreement";
@@ -24,14 +24,14 @@ public final class TcpProperties {
     public static final String GRACEFUL_CLOSE = "graceful-close";
     public static final String NO_DATA_LOSS = "no-data-loss";
 
-    /** The property names, in SPEC's order. */
+    /** The property names, in the specification's order. */
     public static final List<String> NAMES = List.of(AGREEMENT, NO_STALE_ACCEPT, NO_DEADLOCK, EVENTUALLY_CLOSED,
             GRACEFUL_CLOSE, NO_DATA_LOSS);
 
     private TcpProperties() {
     }
 
-    /** Every property, in SPEC's order. */
+    /** Every property, in the specification's order. */
     public static List<TcpProperty> all(TcpModel model) {
         List<TcpProperty> out = new ArrayList<>();
         for (String n : NAMES) {
@@ -129,7 +129,7 @@ public final class TcpProperties {
         return true;
     }
 
-    private static boolean accepts(Host before, Host after) {
+    static boolean accepts(Host before, Host after) {
         boolean establishes = after.state() == ConnectionState.ESTABLISHED
                 && before.state() != ConnectionState.ESTABLISHED;
         Application x = before.app();

@@ -17,7 +17,7 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
-/** Checks a variant against SPEC's properties in one search and combines the engine's verdicts per property. */
+/** Checks a variant against the specification's properties in one search and combines the engine's verdicts per property. */
 public final class Verification {
     private int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private Limits limits = Limits.none();

@@ -62,7 +62,7 @@ class AdversarialWalksTest {
     }
 
     /**
-     * Each ✗ cell of the verdict matrix (SPEC section 7's and the "·" cells the model computes ✗): found from seed 1
+     * Each ✗ cell of the verdict matrix (those docs/specification.md fixes, Verdicts, and the "·" cells the model computes ✗): found from seed 1
      * within the budget, shrunk to no fewer actions than the breadth-first shortest (fewer would be a bug in one of
      * the two) and at most 1.5 times as many, and replayable from its counterexample file.
      */
