@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * JSON text read strictly into a tree (RFC 8259): exactly one value and nothing after it but white space, no name
+ * JSON text read strictly into a tree (RFC 8259): exactly one object and nothing after it but white space, no name
  * twice in one object, numbers kept exact (1.5 stays 1.5, 4294967297 stays 4294967297), and limits that keep a
  * hostile file from filling the memory: containers nested at most {@link #MAX_DEPTH} deep (a counterexample nests 4
  * deep) and at most {@link #MAX_VALUES} values in all. Every refusal is one line that says where (the field's path,
@@ -48,7 +48,7 @@ final class JsonText {
         this.parser = parser;
     }
 
-    /** The one JSON value of the text. */
+    /** The one JSON object of the text. */
     static JsonNode parse(String text) throws CounterexampleFile.InvalidException {
         if (text.isBlank()) {
             throw new CounterexampleFile.InvalidException("the file is empty");
@@ -60,6 +60,9 @@ final class JsonText {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonText t = new JsonText(p);
             JsonToken first = t.next();
+            if (first != JsonToken.START_OBJECT) {
+                throw new CounterexampleFile.InvalidException("not a JSON object but " + kind(first));
+            }
             JsonNode value = t.value(first, "", 0);
             JsonLocation end = p.currentLocation();
             JsonToken after;
@@ -153,6 +156,23 @@ final class JsonText {
         if (depth >= MAX_DEPTH) {
             throw new CounterexampleFile.InvalidException("field '" + path + "' is " + what + " nested " + (depth + 1)
                     + " deep; no field of a counterexample nests deeper than " + MAX_DEPTH);
+        }
+    }
+
+    private static String kind(JsonToken t) {
+        switch (t) {
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            default:
+                return "null";
         }
     }
 
