@@ -359,8 +359,8 @@ final class CounterexampleCorpus {
         b.valid("part: no-stale-accept after an abort (a part that is not violated)", At.of("part"),
                 F.textNode("no-stale-accept after an abort"), 1);
         // On a liveness property, loopStart is at most length; JSON Schema cannot compare the two.
-        Builder live = new Builder("liveness", read(COUNTEREXAMPLES.resolve("two-way-handshake.eventually-closed.json")),
-                out);
+        Builder live = new Builder("liveness",
+                read(COUNTEREXAMPLES.resolve("two-way-handshake.eventually-closed.json")), out);
         live.set(At.of("loopStart"), F.numberNode(24), true).set(At.of("loopStart"), F.numberNode(1000), true)
                 .set(At.of("loopStart"), F.numberNode(-2));
         live.set(At.of("length"), F.numberNode(22), true).set(At.of("length"), F.numberNode(24), true);

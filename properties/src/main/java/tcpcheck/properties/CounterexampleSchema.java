@@ -20,13 +20,13 @@ import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
 /**
- * The JSON Schema (2020-12) of counterexample files, {@code properties/src/main/resources/tcpcheck-counterexample.schema.json},
- * written from the same tables the reader ({@link CounterexampleReader}) reads by: the parameters' ranges, the
- * variants, the properties and their parts, the witnesses, the action kinds, the states. It says every rule of the
- * reader that is about one value, the ranges that depend on the file's own parameters included (one clause per value
- * of S, I, MSL, D and K, as JSON Schema cannot compare two values); the three rules that compare two counts of the
- * file, and the limits of the file as a whole, are in its description. A test checks that the file in the repository
- * is what this class writes.
+ * The JSON Schema (2020-12) of counterexample files,
+ * {@code properties/src/main/resources/tcpcheck-counterexample.schema.json}, written from the tables the reader
+ * ({@link CounterexampleReader}) reads by: the parameters' ranges, the variants, the properties and their parts, the
+ * witnesses, the action kinds, the states. It says every rule of the reader that is about one value, the ranges that
+ * depend on the file's own parameters included (one clause per value of S, I, MSL, D and K, as JSON Schema cannot
+ * compare two values); the three rules that compare two counts of the file, and the limits of the file as a whole,
+ * are in its description. A test checks that the file in the repository is what this class writes.
  */
 final class CounterexampleSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +54,8 @@ final class CounterexampleSchema {
                 + " them: length is the number of actions; loopStart is at most length; an expectation's step is at"
                 + " most length. The file is one JSON object in UTF-8 and nothing after it, no name twice in one"
                 + " object, at most " + (CounterexampleFile.MAX_BYTES >> 20) + " MiB, at most " + JsonText.MAX_VALUES
-                + " JSON values, no number longer than " + JsonText.MAX_NUMBER_LENGTH + " characters.");
+                + " JSON values of which " + JsonText.MAX_CONTAINERS + " objects and arrays, no number longer than "
+                + JsonText.MAX_NUMBER_LENGTH + " characters.");
         s.put("type", "object");
         s.set("required", strings("schema", "version", "variant", "parameters", "length", "actions"));
         ObjectNode p = s.putObject("properties");
@@ -519,7 +520,8 @@ final class CounterexampleSchema {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = JSON.getNodeFactory().textNode(e.getKey()).toString() + ": ";
-                b.append(pad).append(key).append(format(e.getValue(), indent + 2, false)).append(it.hasNext() ? ",\n" : "\n");
+                b.append(pad).append(key).append(format(e.getValue(), indent + 2, false))
+                        .append(it.hasNext() ? ",\n" : "\n");
             }
         } else {
             for (int i = 0; i < n.size(); i++) {

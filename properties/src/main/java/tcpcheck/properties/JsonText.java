@@ -17,17 +17,20 @@ import java.io.IOException;
  * JSON text read strictly into a tree (RFC 8259): exactly one object and nothing after it but white space, no name
  * twice in one object, numbers kept exact (1.5 stays 1.5, 4294967297 stays 4294967297), and limits that keep a
  * hostile file from filling the memory: containers nested at most {@link #MAX_DEPTH} deep (a counterexample nests 4
- * deep) and at most {@link #MAX_VALUES} values in all. Every refusal is one line that says where (the field's path,
- * or the line and column).
+ * deep), at most {@link #MAX_VALUES} values in all and {@link #MAX_CONTAINERS} objects and arrays. Every refusal is
+ * one line that says where (the field's path, or the line and column).
  */
 final class JsonText {
     /** The deepest nesting of arrays and objects a counterexample has: file, expect, an expectation, variables. */
     static final int MAX_DEPTH = 4;
     /**
-     * The most JSON values (numbers, strings, booleans, nulls, arrays and objects, each one) a file may hold: a trace of
-     * 100,000 actions (the longest a walk of {@code simulate} takes) and its states hold about 1.7 million.
+     * The most JSON values (numbers, strings, booleans, nulls, arrays and objects, each one) a file may hold, and of
+     * them the most objects and arrays: a trace of 100,000 actions (the longest walk of {@code simulate}), every one a
+     * segment's, holds 1.7 million values, 200,000 of them objects. The limits keep the memory a file takes to some
+     * hundred MiB.
      */
-    static final int MAX_VALUES = 4_000_000;
+    static final int MAX_VALUES = 2_500_000;
+    static final int MAX_CONTAINERS = 500_000;
     /** The longest number, in characters (Jackson's own limit, named here so that the message can say it). */
     static final int MAX_NUMBER_LENGTH = 1000;
 
@@ -43,6 +46,7 @@ final class JsonText {
 
     private final JsonParser parser;
     private int values;
+    private int containers;
 
     private JsonText(JsonParser parser) {
         this.parser = parser;
@@ -153,6 +157,10 @@ final class JsonText {
     }
 
     private void nest(String path, int depth, String what) throws CounterexampleFile.InvalidException {
+        if (++containers > MAX_CONTAINERS) {
+            throw new CounterexampleFile.InvalidException("more than " + MAX_CONTAINERS + " JSON objects and arrays"
+                    + " (at '" + path + "'): more than any counterexample holds");
+        }
         if (depth >= MAX_DEPTH) {
             throw new CounterexampleFile.InvalidException("field '" + path + "' is " + what + " nested " + (depth + 1)
                     + " deep; no field of a counterexample nests deeper than " + MAX_DEPTH);
