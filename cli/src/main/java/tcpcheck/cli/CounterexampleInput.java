@@ -75,8 +75,8 @@ final class CounterexampleInput {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw new Refused(file + " is not a valid counterexample: not UTF-8 text (the bytes at offset "
-                    + in.position() + " are no UTF-8 character)");
+            throw new Refused(file + " is not a valid counterexample: not UTF-8 text (an invalid byte at offset "
+                    + in.position() + ")");
         }
     }
 

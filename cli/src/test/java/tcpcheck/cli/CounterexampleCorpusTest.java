@@ -143,7 +143,8 @@ class CounterexampleCorpusTest {
      * Files that are no counterexample file at all are refused before they are read, in one line that names the path
      * as given and the reason: a 3 GB file and one byte over the limit (sparse: nothing is written), /dev/zero, a FIFO
      * (nothing blocks), a folder, a missing file, an unreadable one, a path through a file; and files of more JSON
-     * values, or objects, than any counterexample holds. A file of exactly the limit is read (and is not JSON).
+     * values, or objects, than any counterexample holds, and one in Latin-1. A file of exactly the limit is read (and
+     * is not JSON).
      */
     @Test
     void filesThatAreNoCounterexampleAreRefusedWithoutReadingThem() throws Exception {
@@ -161,6 +162,9 @@ class CounterexampleCorpusTest {
         Path values = dir.resolve("values.json");
         Files.writeString(values, stored.replaceFirst("\"states\" : \\[",
                 "\"states\" : [" + "0,".repeat(2_500_000)));
+        Path latin1 = dir.resolve("latin-1.json");
+        Files.write(latin1, stored.replaceFirst("tcpcheck-counterexample", "tcpcheck-counterexample\u00e9")
+                .getBytes(StandardCharsets.ISO_8859_1));
         Path objects = dir.resolve("objects.json");
         Files.writeString(objects, stored.replaceFirst("\"states\" : \\[",
                 "\"states\" : [" + "{},".repeat(500_000)));
@@ -168,6 +172,7 @@ class CounterexampleCorpusTest {
             {huge, "it has 3221225472 bytes; a counterexample file has at most 64 MiB (67108864 bytes)"},
             {over, "it has 67108865 bytes; a counterexample file has at most 64 MiB"},
             {limit, "is not a valid counterexample: not JSON (or truncated)"},
+            {latin1, "is not a valid counterexample: not UTF-8 text (an invalid byte at offset 39)"},
             {Path.of("/dev/zero"), "cannot read /dev/zero: a character device, not a counterexample file"},
             {fifo, "a FIFO (named pipe), not a counterexample file"},
             {folder, "is a directory, not a counterexample file"},
