@@ -53,7 +53,7 @@ final class ExploreCommand implements Callable<Integer> {
                             + " page)");
                 }
             }
-            CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
+            CounterexampleFile.Counterexample cx = CounterexampleInput.read(file);
             explorer = start(() -> Explorer.start(cx, port));
             what = CounterexampleInput.title(cx);
         } else {

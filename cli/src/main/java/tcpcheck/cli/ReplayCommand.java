@@ -1,5 +1,6 @@
 package tcpcheck.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,8 +33,8 @@ final class ReplayCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() {
-        CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
+    public Integer call() throws IOException {
+        CounterexampleFile.Counterexample cx = CounterexampleInput.read(file);
         Replay.Outcome o = Replay.replay(cx);
         PrintWriter w = main.io().out();
         w.print(SequenceChart.text(CounterexampleInput.title(cx), o.trace(), o.reproduces() ? cx.part() : null));

@@ -61,7 +61,7 @@ final class ShowCommand implements Callable<Integer> {
             if (output != null) {
                 outputs.file(output);
             }
-            CounterexampleFile.Counterexample cx = CounterexampleInput.read(spec, file);
+            CounterexampleFile.Counterexample cx = CounterexampleInput.read(file);
             Replay.Outcome o = Replay.replay(cx);
             if (o.trace().length() != cx.length()) {
                 io.err().println("tcpcheck: " + file + " no longer replays (" + o.reason()

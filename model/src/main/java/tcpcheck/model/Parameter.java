@@ -137,6 +137,16 @@ public enum Parameter {
         return text(defaultValue);
     }
 
+    /** The least stored value (0 for a flag and for the first opening). */
+    public int min() {
+        return min;
+    }
+
+    /** The greatest stored value (1 for a flag; the last opening's ordinal). */
+    public int max() {
+        return max;
+    }
+
     /** The values it may take: "1-7", "2-S, divides S", "on or off", "active, passive, both". */
     public String rangeText() {
         switch (type) {

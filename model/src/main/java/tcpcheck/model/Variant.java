@@ -73,6 +73,11 @@ public enum Variant {
         return p.timeWait();
     }
 
+    /** Whether the variant is defined by its TIME-WAIT (no-time-wait, short-time-wait): T can only be its own. */
+    public boolean definedByTimeWait() {
+        return timeWaitIsTheVariant;
+    }
+
     /** The variant's name, as commands print it and files record it. */
     public String id() {
         return id;

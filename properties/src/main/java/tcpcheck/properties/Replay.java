@@ -83,6 +83,19 @@ public final class Replay {
      * or of a witness (its one part, named by its id). An IllegalArgumentException names what is unknown.
      */
     static Property<TcpState, Action> part(TcpModel m, String property, String part) {
+        for (Property<TcpState, Action> q : parts(m, property)) {
+            if (q.name().equals(part)) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("property " + property + " has no part named '" + part + "'");
+    }
+
+    /**
+     * The engine properties of a property of the specification (its verdict parts, then its after-an-abort parts) or
+     * of a witness (its one part, named by its id). An IllegalArgumentException names what is unknown.
+     */
+    static List<Property<TcpState, Action>> parts(TcpModel m, String property) {
         List<Property<TcpState, Action>> parts = new ArrayList<>();
         if (TcpProperties.NAMES.contains(property)) {
             TcpProperty p = TcpProperties.named(property, m);
@@ -96,16 +109,6 @@ public final class Replay {
                         + String.join(", ", TcpProperties.NAMES) + "; the witnesses are: " + Witnesses.ids());
             }
         }
-        for (Property<TcpState, Action> q : parts) {
-            if (q.name().equals(part)) {
-                return q;
-            }
-        }
-        throw new IllegalArgumentException("property " + property + " has no part named '" + part + "'");
-    }
-
-    /** Whether the name is one of the six properties or a witness. */
-    static boolean known(String property) {
-        return TcpProperties.NAMES.contains(property) || Witnesses.all().stream().anyMatch(w -> w.id().equals(property));
+        return parts;
     }
 }

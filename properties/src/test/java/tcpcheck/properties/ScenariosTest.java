@@ -73,7 +73,7 @@ class ScenariosTest {
             assertEquals(List.of(), Schemas.errors(Files.readString(f)), f.toString());
             n++;
         }
-        assertEquals(17, n);
+        assertEquals(18, n);
     }
 
     /**
@@ -82,14 +82,14 @@ class ScenariosTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "\"title\": \"Basic|\"titel\": \"Basic|unknown field 'titel'",
-        "\"K\": 1|\"K\": \"1\"|field 'parameters.K': K must be a whole number, not \"1\"",
-        "\"aOpens\": \"active\"|\"aOpens\": \"sometimes\"|field 'parameters.aOpens': aOpens: unknown opening 'sometimes'",
-        "\"step\": 1,|\"step\": -1,|field 'expect[2].step' must be a whole number from 0 to 6, not -1",
+        "\"title\": \"Basic|\"titel\": \"Basic|unknown field 'titel'; the fields of a file of version 2 are:",
+        "\"K\": 1|\"K\": \"1\"|field 'parameters.K' must be a whole number from 1 to 7 (connections), not \"1\"",
+        "\"aOpens\": \"active\"|\"aOpens\": \"sometimes\"|field 'parameters.aOpens' must be an opening (active, passive, both), not \"sometimes\"",
+        "\"step\": 1,|\"step\": -1,|field 'expect[2].step' must be a whole number from 0 to 6 (a step of the trace",
         "\"state\": \"SYN-SENT\"|\"state\": \"SYN_SENT\"|field 'expect[2].state' must be a state of RFC 9293",
         "\"ISS\": 0|\"ISN\": 0|unknown field 'expect[2].variables.ISN'",
-        "\"seq\": 0,|\"seq\": 300,|field 'actions[1].segment.seq' must be a whole number from 0 to 7, not 300",
-        "\"kind\": \"OPEN\"|\"kind\": \"CONNECT\"|field 'actions[0].kind': unknown action kind 'CONNECT'",
+        "\"seq\": 0,|\"seq\": 300,|field 'actions[1].segment.seq' must be a whole number from 0 to 7 (SEG.SEQ, below S = 8), not 300",
+        "\"kind\": \"OPEN\"|\"kind\": \"CONNECT\"|field 'actions[0].kind' must be an action kind (OPEN, WRITE,",
         "\"delivered\": 1|\"delivered\": true|field 'expect[7].application.delivered' must be a whole number"})
     void brokenFilesAreRefusedByTheReaderAndTheSchema(String from, String to, String message) throws IOException {
         String good = Files.readString(FOLDER.resolve("rfc9293-fig6-three-way-handshake.json"));
