@@ -173,8 +173,8 @@ final class KernelMatrix {
         CellRun(Matrix.Cell cell, KernelSubject kernel) {
             this.cell = cell;
             this.kernel = kernel;
-            this.model = new ModelSubject(variant, cell.role().passive);
-            this.other = new ModelSubject(alternative, cell.role().passive);
+            this.model = new ModelSubject(variant, cell.role().opening);
+            this.other = new ModelSubject(alternative, cell.role().opening);
             this.kernelView = new View(1L << 32, peerIss(cell));
         }
 

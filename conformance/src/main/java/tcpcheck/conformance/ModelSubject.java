@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tcpcheck.model.ConnectionState;
 import tcpcheck.model.OneEndpoint;
+import tcpcheck.model.Opening;
 import tcpcheck.model.Segment;
 import tcpcheck.model.Tcb;
 import tcpcheck.model.Variant;
@@ -21,8 +22,8 @@ final class ModelSubject {
     private Tcb tcb;
     private int choices;
 
-    ModelSubject(Variant variant, boolean passive) {
-        this.endpoint = new OneEndpoint(variant, MODULUS, passive);
+    ModelSubject(Variant variant, Opening opening) {
+        this.endpoint = new OneEndpoint(variant, MODULUS, opening);
         this.tcb = endpoint.initial();
     }
 

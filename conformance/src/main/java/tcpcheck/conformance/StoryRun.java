@@ -27,7 +27,7 @@ final class StoryRun {
 
     static Result run(KernelHarness harness, Stories.Story story, int kernelPort, int peerPort,
                       KernelExplanations explanations) throws InterruptedException {
-        ModelSubject model = new ModelSubject(story.variant(), story.role().passive);
+        ModelSubject model = new ModelSubject(story.variant(), story.role().opening);
         View modelView = new View(ModelSubject.MODULUS, KernelMatrix.MODEL_PEER_ISS);
         View kernelView = new View(1L << 32, 0x50000000L + (long) kernelPort * 0x1000L);
         List<BeatResult> out = new ArrayList<>();
