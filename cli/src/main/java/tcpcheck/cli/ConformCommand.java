@@ -2,6 +2,7 @@ package tcpcheck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import tcpcheck.conformance.LearnedConformance;
 import tcpcheck.conformance.LearnedReport;
 import tcpcheck.conformance.LinuxConformance;
 import tcpcheck.conformance.LinuxReport;
+import tcpcheck.conformance.ReplayFiles;
 import tcpcheck.conformance.Role;
 import tcpcheck.model.Variant;
 
@@ -53,14 +55,17 @@ final class ConformCommand implements Runnable {
     }
 
     @Command(name = "linux", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Put the running Linux kernel's TCP in one endpoint's place: in a private network namespace "
+            description = {"Put the running Linux kernel's TCP in one endpoint's place: in private network namespaces "
                     + "(removed afterwards) the kernel's socket listens or connects through a TUN device whose other "
                     + "side plays the model's other endpoint and the network. Runs the segment-arrives matrix (every "
-                    + "state x every class of incoming segment) and RFC 9293's stories, and compares each answer with "
-                    + "the model's. Needs root. Takes about 15 seconds.",
-                "Exit 0: every cell agrees or its difference is explained (kernel-differences.json), and every story "
-                    + "reproduces; 1: an unexplained difference or a story that does not reproduce; 2: usage error, "
-                    + "or no root, network namespaces or TUN device."})
+                    + "state x every class of incoming segment) and replays the RFC scenarios and the witnesses (or "
+                    + "the files given with --replay) with the kernel as each endpoint, and compares each answer with "
+                    + "the model's. Needs root. Takes about 70 seconds: some replays wait for the kernel's TIME-WAIT "
+                    + "(60 s).",
+                "Exit 0: every cell agrees or its difference is explained (kernel-differences.json), and every replay "
+                    + "follows the model or departs from it only where an explanation says why; 1: an unexplained "
+                    + "difference; 2: usage error, a file that is not a valid counterexample file, or no root, network "
+                    + "namespaces or TUN device."})
     static final class Linux implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -73,8 +78,13 @@ final class ConformCommand implements Runnable {
                 description = "the model's variant to compare with (default: rfc9293-rfc1337)")
         String variant = Variant.RFC9293_RFC1337.id();
 
-        @Option(names = "--no-stories", description = "run the matrix only")
-        boolean noStories;
+        @Option(names = {"--no-replays", "--no-stories"}, description = "run the matrix only")
+        boolean noReplays;
+
+        @Option(names = "--replay", paramLabel = "FILE",
+                description = "replay this counterexample, witness or scenario file, or the .json files of this "
+                        + "folder, instead of the shipped scenarios and witnesses (repeatable)")
+        List<Path> replay = new ArrayList<>();
 
         @Option(names = "--format", paramLabel = "FORMAT", description = "text or json")
         String format = "text";
@@ -89,9 +99,23 @@ final class ConformCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             List<Role> rs = roles(spec, roles);
+            if (noReplays && !replay.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--no-replays and --replay exclude each other");
+            }
+            List<ReplayFiles.ReplayFile> files = null;
+            if (noReplays) {
+                files = List.of();
+            } else if (!replay.isEmpty()) {
+                try {
+                    files = ReplayFiles.read(replay);
+                } catch (ReplayFiles.InvalidException e) {
+                    spec.commandLine().getErr().println("tcpcheck conform linux: " + e.getMessage());
+                    return ExitCode.USAGE;
+                }
+            }
             LinuxReport report;
             try {
-                report = LinuxConformance.run(new LinuxConformance.Options(rs, v, !noStories));
+                report = LinuxConformance.run(new LinuxConformance.Options(rs, v, files));
             } catch (LinuxConformance.UnavailableException e) {
                 spec.commandLine().getErr().println("tcpcheck conform linux: " + e.getMessage());
                 return ExitCode.USAGE;

@@ -73,8 +73,7 @@ final class KernelMatrix {
                 for (int i : batch) {
                     Matrix.Cell c = cells.get(i);
                     int n = portBase + attempt * PORTS_PER_ATTEMPT + c.index();
-                    runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Role.SERVER, kernelPort(n),
-                            peerPort(c, n))));
+                    runs.add(new CellRun(c, new KernelSubject(harness, kernelPort(n), peerPort(c, n))));
                 }
                 try {
                     wave(runs);
