@@ -2,10 +2,12 @@ package tcpcheck.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,17 +104,7 @@ final class ConformCommand implements Runnable {
             if (noReplays && !replay.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--no-replays and --replay exclude each other");
             }
-            List<ReplayFiles.ReplayFile> files = null;
-            if (noReplays) {
-                files = List.of();
-            } else if (!replay.isEmpty()) {
-                try {
-                    files = ReplayFiles.read(replay);
-                } catch (ReplayFiles.InvalidException e) {
-                    spec.commandLine().getErr().println("tcpcheck conform linux: " + e.getMessage());
-                    return ExitCode.USAGE;
-                }
-            }
+            List<ReplayFiles.ReplayFile> files = noReplays ? List.of() : replay.isEmpty() ? null : files(spec, replay);
             LinuxReport report;
             try {
                 report = LinuxConformance.run(new LinuxConformance.Options(rs, v, files));
@@ -125,6 +117,31 @@ final class ConformCommand implements Runnable {
             w.flush();
             return report.exitCode();
         }
+    }
+
+    /**
+     * The files to replay: each file given, and the .json files of each folder given (sorted by name), read as
+     * counterexample files; a file that is missing or not valid is a usage error.
+     */
+    static List<ReplayFiles.ReplayFile> files(CommandSpec spec, List<Path> paths) {
+        List<ReplayFiles.ReplayFile> out = new ArrayList<>();
+        for (Path p : paths) {
+            List<Path> files = List.of(p);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    files = s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+                } catch (IOException e) {
+                    throw new ParameterException(spec.commandLine(), "cannot read " + p + ": " + e.getMessage());
+                }
+                if (files.isEmpty()) {
+                    throw new ParameterException(spec.commandLine(), p + " holds no .json file to replay");
+                }
+            }
+            for (Path f : files) {
+                out.add(new ReplayFiles.ReplayFile(f.toString(), CounterexampleInput.read(spec, f)));
+            }
+        }
+        return out;
     }
 
     @Command(name = "learned", mixinStandardHelpOptions = true, sortOptions = false,

@@ -32,7 +32,11 @@ class ConformCommandTest {
         "conform learned --format xml|--format must be text or json, not 'xml'",
         "conform linux --variant tcp-reno|unknown variant 'tcp-reno'; the variants are: rfc9293-rfc1337",
         "conform linux --role peer|unknown role 'peer'; the roles are server, client",
-        "conform linux --format xml|--format must be text or json, not 'xml'"})
+        "conform linux --format xml|--format must be text or json, not 'xml'",
+        "conform linux --replay no-such-file.json|cannot read no-such-file.json: no such file",
+        "conform linux --replay pom.xml|pom.xml is not a valid counterexample: not JSON",
+        "conform linux --replay src|src holds no .json file to replay",
+        "conform linux --no-replays --replay pom.xml|--no-replays and --replay exclude each other"})
     void badInputIsOneLineAndExit2(String args, String message) {
         CommandLineTest.Run r = CommandLineTest.run(args.split(" "));
         assertEquals(ExitCode.USAGE, r.exit());

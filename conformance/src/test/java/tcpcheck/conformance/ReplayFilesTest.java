@@ -3,7 +3,6 @@ package tcpcheck.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tcpcheck.model.TcpModel;
 import tcpcheck.properties.Replay;
 import tcpcheck.properties.Witness;
@@ -64,24 +62,5 @@ class ReplayFilesTest {
         for (ReplayFiles.ReplayFile f : ReplayFiles.shipped()) {
             assertFalse(KernelReplay.rstInTimeWait(f, TcpModel.B), f.name());
         }
-    }
-
-    @Test
-    void aFolderGivesItsJsonFilesAndABadFileIsNamed(@TempDir Path dir) throws Exception {
-        Path fig6 = Path.of("..", "scenarios", "rfc9293-fig6-three-way-handshake.json");
-        Files.copy(fig6, dir.resolve("b.json"));
-        Files.copy(fig6, dir.resolve("a.json"));
-        Files.writeString(dir.resolve("a.md"), "not a counterexample");
-        List<ReplayFiles.ReplayFile> read = ReplayFiles.read(List.of(dir));
-        assertEquals(List.of(dir.resolve("a.json").toString(), dir.resolve("b.json").toString()),
-                read.stream().map(ReplayFiles.ReplayFile::name).toList());
-        assertEquals("RFC 9293, section 3.5, Figure 6", read.get(0).file().source());
-        Files.writeString(dir.resolve("c.json"), "{\"schema\": \"tcpcheck-counterexample\", \"version\": 2}");
-        ReplayFiles.InvalidException bad = assertThrows(ReplayFiles.InvalidException.class,
-                () -> ReplayFiles.read(List.of(dir.resolve("c.json"))));
-        assertTrue(bad.getMessage().startsWith(dir.resolve("c.json") + ": "), bad.getMessage());
-        ReplayFiles.InvalidException missing = assertThrows(ReplayFiles.InvalidException.class,
-                () -> ReplayFiles.read(List.of(dir.resolve("none.json"))));
-        assertEquals(dir.resolve("none.json") + ": no such file", missing.getMessage());
     }
 }
