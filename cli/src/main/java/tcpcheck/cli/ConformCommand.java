@@ -80,7 +80,7 @@ final class ConformCommand implements Runnable {
                 description = "the model's variant to compare with (default: rfc9293-rfc1337)")
         String variant = Variant.RFC9293_RFC1337.id();
 
-        @Option(names = {"--no-replays", "--no-stories"}, description = "run the matrix only")
+        @Option(names = "--no-replays", description = "run the matrix only")
         boolean noReplays;
 
         @Option(names = "--replay", paramLabel = "FILE",

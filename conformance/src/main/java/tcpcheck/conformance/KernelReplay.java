@@ -38,6 +38,11 @@ final class KernelReplay {
     static final long RETRANSMISSION_MILLIS = 10_000;
     /** The longest wait for the kernel's TIME-WAIT to end (60 s in Linux). */
     static final long TIME_WAIT_MILLIS = 70_000;
+    /**
+     * Linux's TIME-WAIT (TCP_TIMEWAIT_LEN): a replay sleeps until a second before it ends, counted from the step that
+     * began or restarted it, and then looks every 100 ms.
+     */
+    static final long LINUX_TIME_WAIT_MILLIS = 60_000;
 
     /** One run: a file, the endpoint the kernel plays, the value of net.ipv4.tcp_rfc1337 it runs with. */
     record Plan(ReplayFiles.ReplayFile file, int endpoint, int rfc1337) {
@@ -151,6 +156,12 @@ final class KernelReplay {
         return false;
     }
 
+    /** Whether the run has a step at which the kernel's endpoint waits for its TIME-WAIT to end. */
+    static boolean waitsForTimeWait(Plan p) {
+        return p.file().file().actions().stream()
+                .anyMatch(a -> a.kind() == Action.Kind.TIME_WAIT_TIMEOUT && a.endpoint() == p.endpoint());
+    }
+
     /** The role the matrix would give endpoint {@code e} of a file: server when it rests in LISTEN, else client. */
     static String role(ReplayFiles.ReplayFile f, int e) {
         TcpModel m = new TcpModel(f.file().variant(), f.file().parameters());
@@ -188,6 +199,7 @@ final class KernelReplay {
         NumberMap map = new NumberMap(f.file().parameters().seqSpace(), peerBase);
         List<StepResult> out = new ArrayList<>();
         Outcome outcome = Outcome.FOLLOWS;
+        long timeWaitSince = -1;
         try (KernelSubject kernel = new KernelSubject(h, kernelPort, peerPort)) {
             if (opening.resting() == ConnectionState.LISTEN) {
                 kernel.call(Step.Call.LISTEN, 0, 0);
@@ -202,8 +214,13 @@ final class KernelReplay {
                 if (a.kind() == Action.Kind.TIME_WAIT_TIMEOUT) {
                     waiting.run();
                 }
-                StepResult r = step(h, kernel, map, plan, role, i + 1, a, s, t, explanations);
+                StepResult r = step(h, kernel, map, plan, role, i + 1, a, s, t, explanations, timeWaitSince);
                 out.add(r);
+                if (r.kernelState() == ConnectionState.TIME_WAIT && (r.situation().state() != ConnectionState.TIME_WAIT
+                        || a.kind() == Action.Kind.DELIVER && !a.segment().rst())) {
+                    // Linux's TIME-WAIT began, or may have begun again (a segment other than an RST restarts it).
+                    timeWaitSince = System.nanoTime();
+                }
                 if (kernel.timerFired()
                         || (!r.agrees() && r.explanation() == null && synCount(r.kernel()) > synCount(r.model()))) {
                     // The kernel repeated its SYN or SYN-ACK unasked and unexplained: its retransmission timer ran
@@ -230,8 +247,8 @@ final class KernelReplay {
     }
 
     private static StepResult step(KernelHarness h, KernelSubject kernel, NumberMap map, Plan plan, String role,
-                                   int number, Action a, TcpState s, TcpState t, KernelExplanations explanations)
-            throws IOException, InterruptedException {
+                                   int number, Action a, TcpState s, TcpState t, KernelExplanations explanations,
+                                   long timeWaitSince) throws IOException, InterruptedException {
         int e = plan.endpoint();
         Tcb before = s.tcb(e);
         Tcb after = t.tcb(e);
@@ -259,7 +276,12 @@ final class KernelReplay {
                 waited = (System.nanoTime() - start) / 1e9;
             }
             case TIME_WAIT_TIMEOUT -> {
-                got.addAll(waitFor(h, kernel, expected, t.state(e), TIME_WAIT_MILLIS, 1000));
+                if (timeWaitSince >= 0) {
+                    long sleep = (timeWaitSince - System.nanoTime()) / 1_000_000L + LINUX_TIME_WAIT_MILLIS - 1000;
+                    got.addAll(kernel.collect(Integer.MAX_VALUE, Math.max(0, sleep)));
+                }
+                got.addAll(waitFor(h, kernel, expected, t.state(e),
+                        TIME_WAIT_MILLIS - (System.nanoTime() - start) / 1_000_000L, 100));
                 waited = (System.nanoTime() - start) / 1e9;
             }
             default -> throw new IllegalArgumentException("not a step of the kernel's endpoint: " + a);

@@ -150,6 +150,8 @@ public final class LinuxConformance {
     /**
      * Starts every run on namespace threads of its own (a run in which the kernel's retransmission timer fired unasked,
      * on a machine too loaded to keep up, is run again on fresh ports, at most {@link KernelMatrix#ATTEMPTS} times).
+     * The runs that wait for the kernel's TIME-WAIT go first, alone, so that their wait, which the whole command waits
+     * for, begins as soon as it can; the others start once those wait (or have ended).
      */
     private static List<Future<KernelReplay.Result>> startReplays(List<KernelReplay.Plan> plans, KernelHarness h,
                                                                   KernelHarness other, int rfc1337Default,
@@ -160,20 +162,28 @@ public final class LinuxConformance {
         }
         ExecutorService onDefault = h.pool(plans.size(), "tcpcheck-replay");
         ExecutorService onOther = other.pool(plans.size(), "tcpcheck-replay");
+        CountDownLatch first = new CountDownLatch((int) plans.stream().filter(KernelReplay::waitsForTimeWait).count());
         for (int n = 0; n < plans.size(); n++) {
             KernelReplay.Plan p = plans.get(n);
             boolean def = p.rfc1337() == rfc1337Default;
+            boolean timed = KernelReplay.waitsForTimeWait(p);
             KernelHarness where = def ? h : other;
             int index = n;
             AtomicBoolean told = new AtomicBoolean();
             Runnable waiting = () -> {
                 if (told.compareAndSet(false, true)) {
                     quiet.countDown();
+                    if (timed) {
+                        first.countDown();
+                    }
                 }
             };
             out.add((def ? onDefault : onOther).submit(() -> {
                 KernelReplay.Result r = null;
                 try {
+                    if (!timed) {
+                        first.await(QUIET_SECONDS, TimeUnit.SECONDS);
+                    }
                     for (int attempt = 0; attempt < KernelMatrix.ATTEMPTS; attempt++) {
                         int slot = index * KernelMatrix.ATTEMPTS + attempt;
                         r = KernelReplay.run(where, p, REPLAY_PORTS + slot, REPLAY_PEER_PORTS + slot,

@@ -308,8 +308,8 @@ public final class LinuxReport {
         if (replays.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder(String.format("%nreplays of scenario and witness files (the kernel in one"
-                + " endpoint's place, the harness playing the rest of the file):%n"));
+        StringBuilder b = new StringBuilder(String.format("%nreplays (the kernel in one endpoint's place, the harness"
+                + " playing the rest of each file: the other endpoint and the network):%n"));
         Map<KernelReplay.Outcome, Integer> count = new LinkedHashMap<>();
         for (KernelReplay.Result r : replays) {
             count.merge(r.outcome(), 1, Integer::sum);

@@ -184,5 +184,12 @@ class LinuxConformanceTest {
         assertTrue(report.text().contains("in the network namespace tcpcheck-"));
         String ran = report.text().replaceAll("(?s).*in the network namespace (tcpcheck-[0-9]+-[0-9]+).*", "$1");
         assertFalse(NetworkNamespace.exists(ran), ran);
+        // Both namespaces of the run (the second, with tcp_rfc1337 = 1, is named next to the first) are gone: no
+        // namespace of this process is left.
+        String mine = "tcpcheck-" + ProcessHandle.current().pid() + "-";
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(java.nio.file.Path.of(
+                "/run/netns"))) {
+            assertEquals(List.of(), all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(mine)).toList());
+        }
     }
 }
