@@ -62,7 +62,7 @@ final class ConformCommand implements Runnable {
                     + "side plays the model's other endpoint and the network. Runs the segment-arrives matrix (every "
                     + "state x every class of incoming segment) and replays the RFC scenarios and the witnesses (or "
                     + "the files given with --replay) with the kernel as each endpoint, and compares each answer with "
-                    + "the model's. Needs root. Takes about 70 seconds: some replays wait for the kernel's TIME-WAIT "
+                    + "the model's. Needs root. Takes about 64 seconds: some replays wait for the kernel's TIME-WAIT "
                     + "(60 s).",
                 "Exit 0: every cell agrees or its difference is explained (kernel-differences.json), and every replay "
                     + "follows the model or departs from it only where an explanation says why; 1: an unexplained "

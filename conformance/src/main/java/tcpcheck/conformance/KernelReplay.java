@@ -171,15 +171,8 @@ final class KernelReplay {
     /**
      * Runs a plan on the kernel behind {@code h} (with net.ipv4.tcp_rfc1337 = {@code plan.rfc1337()} in its
      * namespace) on the port pair given; {@code peerBase} is the kernel's counterpart of the peer's number 0.
-     */
-    static Result run(KernelHarness h, Plan plan, int kernelPort, int peerPort, long peerBase,
-                      KernelExplanations explanations) throws InterruptedException {
-        return run(h, plan, kernelPort, peerPort, peerBase, explanations, () -> { });
-    }
-
-    /**
-     * As {@link #run(KernelHarness, Plan, int, int, long, KernelExplanations)}; {@code waiting} is told when the run
-     * starts to wait for the kernel's TIME-WAIT (or ends without), so that other work can use the machine meanwhile.
+     * {@code waiting} is told when the run starts to wait for the kernel's TIME-WAIT, so that other work can use the
+     * machine meanwhile.
      */
     static Result run(KernelHarness h, Plan plan, int kernelPort, int peerPort, long peerBase,
                       KernelExplanations explanations, Runnable waiting) throws InterruptedException {

@@ -18,7 +18,7 @@ import tcpcheck.model.ConnectionState;
 /**
  * The running kernel against the model, in namespaces of the test's own (the tests need root, network namespaces
  * and TUN, as CI has). One run of the whole matrix and the replays of the shipped files serves the assertions: about
- * 70 s, most of it waiting, while the matrix runs, for the kernel's TIME-WAIT of 60 s in the replays that need it.
+ * 64 s, most of it waiting, while the matrix runs, for the kernel's TIME-WAIT of 60 s in the replays that need it.
  */
 class LinuxConformanceTest {
     private static LinuxReport report;
