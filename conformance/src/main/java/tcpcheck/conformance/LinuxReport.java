@@ -54,24 +54,8 @@ public final class LinuxReport {
         this.replays = replays;
         this.explanations = explanations;
         this.seconds = seconds;
-        for (CellResult r : cells) {
-            if (!r.agrees()) {
-                KernelExplanations.Entry e = explanations.explain(r, options.variant().id(), rfc1337Default, false);
-                if (e == null) {
-                    unexplained.add(r);
-                } else {
-                    explained.put(r.cell().index(), e);
-                }
-            }
-            if (!r.alternativeAgrees()) {
-                KernelExplanations.Entry e = explanations.explain(r, options.alternative().id(), rfc1337Default, true);
-                if (e == null) {
-                    alternativeUnexplained.add(r);
-                } else {
-                    alternativeExplained.put(r.cell().index(), e);
-                }
-            }
-        }
+        judge(false, explained, unexplained);
+        judge(true, alternativeExplained, alternativeUnexplained);
         if (options.full()) {
             Set<String> used = new HashSet<>();
             explained.values().forEach(e -> used.add(e.id()));
@@ -87,6 +71,23 @@ public final class LinuxReport {
                 if (!used.contains(e.id())) {
                     stale.add(e);
                 }
+            }
+        }
+    }
+
+    /** Explains the cells in which the kernel differs from the variant compared, or from the alternative. */
+    private void judge(boolean alternative, Map<Integer, KernelExplanations.Entry> explainedOnes,
+                       List<CellResult> unexplainedOnes) {
+        String variant = (alternative ? options.alternative() : options.variant()).id();
+        for (CellResult r : cells) {
+            if (alternative ? r.alternativeAgrees() : r.agrees()) {
+                continue;
+            }
+            KernelExplanations.Entry e = explanations.explain(r, variant, rfc1337Default, alternative);
+            if (e == null) {
+                unexplainedOnes.add(r);
+            } else {
+                explainedOnes.put(r.cell().index(), e);
             }
         }
     }

@@ -61,9 +61,7 @@ final class ModelSubject {
         tcb = s.tcb();
         List<Seg> out = new ArrayList<>();
         for (Segment m : s.sent()) {
-            int flags = (m.syn() ? Packet.SYN : 0) | (m.ack() ? Packet.ACK : 0) | (m.fin() ? Packet.FIN : 0)
-                    | (m.rst() ? Packet.RST : 0);
-            out.add(new Seg(flags, m.seq(), m.ackNo(), m.data() ? 1 : 0));
+            out.add(new Seg(Seg.flags(m), m.seq(), m.ackNo(), m.data() ? 1 : 0));
         }
         return out;
     }

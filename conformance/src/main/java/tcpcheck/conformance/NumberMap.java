@@ -96,9 +96,7 @@ final class NumberMap {
         if (m.ack()) {
             ack = hasIss(t) && kernelIss >= 0 ? kernelSndUna(t) + signed(m.ackNo() - t.sndUna()) : OWN_BASE + m.ackNo();
         }
-        int flags = (m.syn() ? Packet.SYN : 0) | (m.ack() ? Packet.ACK : 0) | (m.fin() ? Packet.FIN : 0)
-                | (m.rst() ? Packet.RST : 0);
-        return new Seg(flags, u32(seq), u32(ack), m.data() ? 1 : 0);
+        return new Seg(Seg.flags(m), u32(seq), u32(ack), m.data() ? 1 : 0);
     }
 
     /**
@@ -167,9 +165,7 @@ final class NumberMap {
         if (a.ack()) {
             b.append("<ACK=").append(nameAck(t, probe, a)).append('>');
         }
-        int flags = (a.syn() ? Packet.SYN : 0) | (a.ack() ? Packet.ACK : 0) | (a.fin() ? Packet.FIN : 0)
-                | (a.rst() ? Packet.RST : 0);
-        b.append("<CTL=").append(Packet.flagNames(flags)).append('>');
+        b.append("<CTL=").append(Packet.flagNames(Seg.flags(a))).append('>');
         if (a.data()) {
             b.append("<DATA>");
         }
