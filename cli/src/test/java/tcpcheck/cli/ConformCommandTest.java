@@ -32,7 +32,11 @@ class ConformCommandTest {
         "conform learned --format xml|--format must be text or json, not 'xml'",
         "conform linux --variant tcp-reno|unknown variant 'tcp-reno'; the variants are: rfc9293-rfc1337",
         "conform linux --role peer|unknown role 'peer'; the roles are server, client",
-        "conform linux --format xml|--format must be text or json, not 'xml'"})
+        "conform linux --format xml|--format must be text or json, not 'xml'",
+        "conform linux --replay no-such-file.json|cannot read no-such-file.json: no such file",
+        "conform linux --replay pom.xml|pom.xml is not a valid counterexample: not JSON",
+        "conform linux --replay src|src holds no .json file to replay",
+        "conform linux --no-replays --replay pom.xml|--no-replays and --replay exclude each other"})
     void badInputIsOneLineAndExit2(String args, String message) {
         CommandLineTest.Run r = CommandLineTest.run(args.split(" "));
         assertEquals(ExitCode.USAGE, r.exit());
@@ -57,13 +61,14 @@ class ConformCommandTest {
 
     @Test
     void linuxAsServerExplainsEveryDifference() throws Exception {
-        CommandLineTest.Run r = CommandLineTest.run("conform", "linux", "--role", "server", "--no-stories",
+        CommandLineTest.Run r = CommandLineTest.run("conform", "linux", "--role", "server", "--no-replays",
                 "--format", "json");
         assertEquals(0, r.exit(), r.err() + r.out());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(448, j.path("cells").asInt());
         assertEquals(0, j.path("unexplained").asInt());
-        assertEquals(0, j.path("stories").size());
+        assertEquals(0, j.path("replays").size());
+        assertTrue(j.has("replays"), r.out());
         for (JsonNode c : j.path("matrix")) {
             assertEquals("server", c.path("role").asText());
             assertTrue(c.path("agrees").asBoolean() || !c.path("explanation").isNull(), c.toString());

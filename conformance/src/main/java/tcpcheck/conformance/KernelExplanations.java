@@ -6,39 +6,56 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import tcpcheck.model.ConnectionState;
 
 /**
- * The explained differences between the model and the Linux kernel in the segment-arrives matrix: the data file
- * {@code kernel-differences.json} (in this module's resources), one entry per difference, each with the rule behind it.
- * An entry selects cells (roles, states, kinds of segment, SEQ and ACK classes; an absent selector selects all) and
- * lists the pairs of answers it explains: the model's and the kernel's outcome as the report prints them, where
- * {@code {state}} stands for the state the cell's setup reached. An entry may be about some variants of the model only
- * ({@code variants}). A differing cell is explained when an entry selects it and lists its pair; an entry about the
- * standard variant that explains no cell of the whole matrix is stale.
+ * The explained differences between the model and the Linux kernel, in the segment-arrives matrix and in the replays
+ * of scenario and witness files: the data file {@code kernel-differences.json} (in this module's resources), one entry
+ * per difference, each with the rule behind it. An entry selects situations (the kernel's role, the model's state
+ * before the segment, the kind of segment and its SEQ and ACK classes; an absent selector selects all) and lists the
+ * pairs of outcomes it explains: the model's and the kernel's as the report prints them, where {@code {state}} stands
+ * for the model's state before the segment. An entry may be about some variants of the model only ({@code variants}),
+ * and about one value of {@code net.ipv4.tcp_rfc1337} only ({@code tcpRfc1337}). A difference is explained when an
+ * entry selects its situation and lists its pair; an entry that explains nothing in a whole run is stale.
  */
 final class KernelExplanations {
     static final String RESOURCE = "kernel-differences.json";
 
+    /**
+     * Where a difference shows: the kernel's role (server or client), the model's state before the segment arrives,
+     * the kind of segment ({@link Matrix.Probe#kind}, or the action of a replayed step that is not an arrival, such as
+     * {@code TIME_WAIT_TIMEOUT}), its SEQ and ACK classes ({@link Step.SeqRef}, {@link Step.AckRef} labels; empty for
+     * an action), the model's variant and the value of net.ipv4.tcp_rfc1337.
+     */
+    record Situation(String role, ConnectionState state, String kind, String seq, String ack, String variant,
+                     int rfc1337) {
+        static Situation of(Matrix.Cell c, String variant, int rfc1337) {
+            return new Situation(c.role().label, c.state(), c.probe().kind(), c.probe().seq().label,
+                    c.probe().ack().label, variant, rfc1337);
+        }
+    }
+
     /** One explained difference. */
-    record Entry(String id, List<String> variants, List<String> roles, List<String> states, List<String> kinds,
-                 List<String> seq, List<String> ack, List<Outcome> outcomes, String rule, String explanation) {
+    record Entry(String id, List<String> variants, List<Integer> rfc1337, List<String> roles, List<String> states,
+                 List<String> kinds, List<String> seq, List<String> ack, List<Outcome> outcomes, String rule,
+                 String explanation) {
 
         /** Whether the entry is about the model's variant {@code v} (an entry without variants is about all). */
         boolean about(String v) {
             return selects(variants, v);
         }
 
-        boolean explains(CellResult r, String variant) {
-            Matrix.Cell c = r.cell();
-            if (r.problem() != null || !about(variant) || !selects(roles, c.role().label) || !selects(states, c.state().toString())
-                    || !selects(kinds, c.probe().kind()) || !selects(seq, c.probe().seq().label)
-                    || !selects(ack, c.probe().ack().label)) {
+        /** Whether the entry explains the outcome {@code kernel} where the model's is {@code model}. */
+        boolean explains(Situation s, String model, String kernel) {
+            if (!about(s.variant()) || !(rfc1337.isEmpty() || rfc1337.contains(s.rfc1337()))
+                    || !selects(roles, s.role()) || !selects(states, s.state().toString()) || !selects(kinds, s.kind())
+                    || !selects(seq, s.seq()) || !selects(ack, s.ack())) {
                 return false;
             }
-            String state = c.state().toString();
+            String state = s.state().toString();
             for (Outcome o : outcomes) {
-                if (o.model.replace("{state}", state).equals(r.model())
-                        && o.kernel.replace("{state}", state).equals(r.kernel())) {
+                if (o.model.replace("{state}", state).equals(model)
+                        && o.kernel.replace("{state}", state).equals(kernel)) {
                     return true;
                 }
             }
@@ -87,9 +104,13 @@ final class KernelExplanations {
             for (JsonNode o : e.path("outcomes")) {
                 outcomes.add(new Outcome(o.path("model").asText(), o.path("kernel").asText()));
             }
-            out.add(new Entry(e.path("id").asText(), strings(e, "variants"), strings(e, "roles"), strings(e, "states"), strings(e, "kinds"),
-                    strings(e, "seq"), strings(e, "ack"), outcomes, e.path("rule").asText(),
-                    e.path("explanation").asText()));
+            List<Integer> rfc1337 = new ArrayList<>();
+            for (JsonNode v : e.path("tcpRfc1337")) {
+                rfc1337.add(v.asInt());
+            }
+            out.add(new Entry(e.path("id").asText(), strings(e, "variants"), rfc1337, strings(e, "roles"),
+                    strings(e, "states"), strings(e, "kinds"), strings(e, "seq"), strings(e, "ack"), outcomes,
+                    e.path("rule").asText(), e.path("explanation").asText()));
         }
         return new KernelExplanations(out);
     }
@@ -102,13 +123,25 @@ final class KernelExplanations {
         return out;
     }
 
-    /** The entry that explains a cell in which the kernel differs from the model's variant {@code variant}, or null. */
-    Entry explain(CellResult r, String variant) {
+    /** The entry that explains the kernel's outcome where the model's differs, or null. */
+    Entry explain(Situation s, String model, String kernel) {
         for (Entry e : entries) {
-            if (e.explains(r, variant)) {
+            if (e.explains(s, model, kernel)) {
                 return e;
             }
         }
         return null;
+    }
+
+    /**
+     * The entry that explains a cell of the matrix, run with tcp_rfc1337 = {@code rfc1337}, in which the kernel differs
+     * from the model's variant {@code variant} (the one compared, or the alternative: {@code alternative}), or null.
+     */
+    Entry explain(CellResult r, String variant, int rfc1337, boolean alternative) {
+        if (r.problem() != null) {
+            return null;
+        }
+        return explain(Situation.of(r.cell(), variant, rfc1337), alternative ? r.alternative() : r.model(),
+                r.kernel());
     }
 }

@@ -1,7 +1,9 @@
 package tcpcheck.conformance;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,7 @@ final class KernelHarness implements AutoCloseable {
 
     private final NetworkNamespace ns;
     private final ExecutorService inside;
+    private final List<ExecutorService> pools = new ArrayList<>();
     private final Tun tun;
     private final Map<Integer, Flow> flows = new ConcurrentHashMap<>();
     private final AtomicLong strays = new AtomicLong();
@@ -105,6 +108,13 @@ final class KernelHarness implements AutoCloseable {
         return inside;
     }
 
+    /** More namespace threads, for tasks that must not wait for {@link #inside}'s (shut down with the harness). */
+    synchronized ExecutorService pool(int threads, String label) {
+        ExecutorService p = Executors.newFixedThreadPool(threads, ns.threads(label));
+        pools.add(p);
+        return p;
+    }
+
     /** Registers the port pair (kernel port, peer port): the kernel's segments on it go to the returned flow. */
     Flow open(int kernelPort, int peerPort) {
         Flow f = new Flow(this, kernelPort, peerPort);
@@ -142,6 +152,22 @@ final class KernelHarness implements AutoCloseable {
 
     private static int key(int kernelPort, int peerPort) {
         return kernelPort << 16 | peerPort;
+    }
+
+    private Map<Integer, ConnectionState> snapshot;
+    private long snapshotTaken;
+
+    /**
+     * A snapshot of {@link #sockets()} taken no earlier than {@code notBefore} ({@link System#nanoTime}): runs that
+     * ask at about the same time share one {@code ss}.
+     */
+    synchronized Map<Integer, ConnectionState> sockets(long notBefore) throws IOException {
+        if (snapshot == null || snapshotTaken - notBefore < 0) {
+            long taken = System.nanoTime();
+            snapshot = sockets();
+            snapshotTaken = taken;
+        }
+        return snapshot;
     }
 
     /**
@@ -200,9 +226,17 @@ final class KernelHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        inside.shutdownNow();
+        List<ExecutorService> all = new ArrayList<>(List.of(inside));
+        synchronized (this) {
+            all.addAll(pools);
+        }
+        for (ExecutorService p : all) {
+            p.shutdownNow();
+        }
         try {
-            inside.awaitTermination(5, TimeUnit.SECONDS);
+            for (ExecutorService p : all) {
+                p.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -73,8 +73,7 @@ final class KernelMatrix {
                 for (int i : batch) {
                     Matrix.Cell c = cells.get(i);
                     int n = portBase + attempt * PORTS_PER_ATTEMPT + c.index();
-                    runs.add(new CellRun(c, new KernelSubject(harness, c.role() == Role.SERVER, kernelPort(n),
-                            peerPort(c, n))));
+                    runs.add(new CellRun(c, new KernelSubject(harness, kernelPort(n), peerPort(c, n))));
                 }
                 try {
                     wave(runs);
@@ -173,8 +172,8 @@ final class KernelMatrix {
         CellRun(Matrix.Cell cell, KernelSubject kernel) {
             this.cell = cell;
             this.kernel = kernel;
-            this.model = new ModelSubject(variant, cell.role().passive);
-            this.other = new ModelSubject(alternative, cell.role().passive);
+            this.model = new ModelSubject(variant, cell.role().opening);
+            this.other = new ModelSubject(alternative, cell.role().opening);
             this.kernelView = new View(1L << 32, peerIss(cell));
         }
 

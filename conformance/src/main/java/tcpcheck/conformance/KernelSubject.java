@@ -13,8 +13,9 @@ import java.util.Map;
 import tcpcheck.model.ConnectionState;
 
 /**
- * The kernel's endpoint under test on one port pair: its sockets (a listener on 192.0.2.2:port for a server, a socket
- * bound to it and connecting to the peer for a client) and the flow of segments it sends. Its methods must run on one
+ * The kernel's endpoint under test on one port pair: its sockets (a listener on 192.0.2.2:port, a socket bound to it
+ * that connects to the peer, the connection the listener accepted) and the flow of segments it sends. Both sockets
+ * may share the port (SO_REUSEPORT), as an endpoint that listens and opens actively does. Its methods must run on one
  * of the harness's namespace threads.
  */
 final class KernelSubject implements AutoCloseable {
@@ -22,18 +23,17 @@ final class KernelSubject implements AutoCloseable {
     static final int WINDOW = 65535;
 
     private final KernelHarness.Flow flow;
-    private final boolean server;
     private ServerSocketChannel listener;
     private SocketChannel connection;
     private final List<KernelHarness.Flow.Arrived> history = new ArrayList<>();
     private boolean timerFired;
+    private boolean retransmissionExpected;
 
     /** A SYN or SYN-ACK repeated at least this long after the first: the kernel's retransmission timer (1 s). */
     static final long RETRANSMISSION_NANOS = 900_000_000L;
 
-    KernelSubject(KernelHarness harness, boolean server, int kernelPort, int peerPort) {
+    KernelSubject(KernelHarness harness, int kernelPort, int peerPort) {
         this.flow = harness.open(kernelPort, peerPort);
-        this.server = server;
     }
 
     int kernelPort() {
@@ -52,29 +52,42 @@ final class KernelSubject implements AutoCloseable {
         InetSocketAddress local = new InetSocketAddress(Packet.ipv4(KernelHarness.KERNEL), flow.kernelPort());
         switch (c) {
             case LISTEN -> {
-                listener = ServerSocketChannel.open(StandardProtocolFamily.INET);
-                listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                listener.bind(local, 16);
-                listener.configureBlocking(false);
+                if (listener == null) {
+                    listener = ServerSocketChannel.open(StandardProtocolFamily.INET);
+                    listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                    listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                    listener.bind(local, 16);
+                    listener.configureBlocking(false);
+                }
             }
             case CONNECT -> {
+                // A new connection needs a new socket; the one before is over (CLOSED, or in TIME-WAIT, which
+                // outlives its socket).
+                closeQuietly(connection);
                 connection = SocketChannel.open(StandardProtocolFamily.INET);
                 connection.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                connection.setOption(StandardSocketOptions.SO_REUSEPORT, true);
                 connection.bind(local);
                 connection.configureBlocking(false);
                 connection.connect(new InetSocketAddress(Packet.ipv4(KernelHarness.PEER), flow.peerPort()));
             }
             case ACCEPT -> {
+                if (listener == null) {
+                    throw new IOException("accept: no listener");
+                }
+                SocketChannel accepted = null;
                 long until = System.nanoTime() + 1_000_000_000L;
-                while (connection == null && System.nanoTime() < until) {
-                    connection = listener.accept();
-                    if (connection == null) {
+                while (accepted == null && System.nanoTime() < until) {
+                    accepted = listener.accept();
+                    if (accepted == null) {
                         Thread.sleep(1);
                     }
                 }
-                if (connection == null) {
+                if (accepted == null) {
                     throw new IOException("accept: no connection in the accept queue");
                 }
+                closeQuietly(connection);
+                connection = accepted;
                 connection.configureBlocking(false);
             }
             case WRITE -> {
@@ -96,9 +109,24 @@ final class KernelSubject implements AutoCloseable {
     }
 
     private void finishConnect() throws IOException {
-        if (!server && connection.isConnectionPending()) {
+        if (connection == null) {
+            throw new IOException("no connection");
+        }
+        if (connection.isConnectionPending()) {
             connection.finishConnect();
         }
+    }
+
+    /**
+     * A crash of the endpoint's host: its sockets are closed abortively (SO_LINGER 0: no FIN) and forgotten. The
+     * caller discards what the kernel sends as they close (the RST of an abort), which a crashed host would not send.
+     * A connection in TIME-WAIT outlives its socket, as it does in Linux.
+     */
+    void crash() {
+        abort(connection);
+        connection = null;
+        closeQuietly(listener);
+        listener = null;
     }
 
     /** Sends the peer's segment without waiting for an answer. */
@@ -141,7 +169,7 @@ final class KernelSubject implements AutoCloseable {
 
     private Seg record(KernelHarness.Flow.Arrived a) {
         Seg s = Seg.of(a.packet());
-        if (s.has(Packet.SYN)) {
+        if (s.has(Packet.SYN) && !retransmissionExpected) {
             for (KernelHarness.Flow.Arrived h : history) {
                 if (Seg.of(h.packet()).equals(s) && a.nanos() - h.nanos() >= RETRANSMISSION_NANOS) {
                     timerFired = true;
@@ -153,20 +181,25 @@ final class KernelSubject implements AutoCloseable {
     }
 
     /**
-     * Whether the kernel repeated a SYN or SYN-ACK a second or more after sending it: its retransmission timer fired
-     * (a machine so loaded that a cell took that long), and the cell must be run again.
+     * Whether the kernel repeated a SYN or SYN-ACK a second or more after sending it, unasked: its retransmission timer
+     * fired (a machine so loaded that a cell took that long), and the cell must be run again.
      */
     boolean timerFired() {
         return timerFired;
     }
 
+    /** While set, a repeated SYN or SYN-ACK is the retransmission a replayed step waits for, not a sign of load. */
+    void expectRetransmission(boolean expected) {
+        retransmissionExpected = expected;
+    }
+
     /**
      * The state of this port pair in a snapshot of {@link KernelHarness#sockets}: the connection's state, else LISTEN
-     * when a server's listener is open (the model's B listens again when a connection ends), else CLOSED.
+     * when a listener is open on the kernel's port (the model's B listens again when a connection ends), else CLOSED.
      */
     ConnectionState state(Map<Integer, ConnectionState> sockets) {
         ConnectionState s = KernelHarness.stateOf(sockets, flow.kernelPort(), flow.peerPort());
-        if (s == ConnectionState.CLOSED && server
+        if (s == ConnectionState.CLOSED
                 && KernelHarness.stateOf(sockets, flow.kernelPort(), 0) == ConnectionState.LISTEN) {
             return ConnectionState.LISTEN;
         }
@@ -177,17 +210,26 @@ final class KernelSubject implements AutoCloseable {
     @Override
     public void close() {
         flow.close();
+        abort(connection);
+        closeQuietly(listener);
+    }
+
+    private static void abort(SocketChannel c) {
+        if (c == null) {
+            return;
+        }
         try {
-            if (connection != null) {
-                connection.setOption(StandardSocketOptions.SO_LINGER, 0);
-                connection.close();
-            }
+            c.setOption(StandardSocketOptions.SO_LINGER, 0);
         } catch (IOException e) {
             // already reset or closed
         }
+        closeQuietly(c);
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel c) {
         try {
-            if (listener != null) {
-                listener.close();
+            if (c != null) {
+                c.close();
             }
         } catch (IOException e) {
             // already closed

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tcpcheck.model.ConnectionState;
 import tcpcheck.model.OneEndpoint;
+import tcpcheck.model.Opening;
 import tcpcheck.model.Segment;
 import tcpcheck.model.Tcb;
 import tcpcheck.model.Variant;
@@ -21,8 +22,8 @@ final class ModelSubject {
     private Tcb tcb;
     private int choices;
 
-    ModelSubject(Variant variant, boolean passive) {
-        this.endpoint = new OneEndpoint(variant, MODULUS, passive);
+    ModelSubject(Variant variant, Opening opening) {
+        this.endpoint = new OneEndpoint(variant, MODULUS, opening);
         this.tcb = endpoint.initial();
     }
 
@@ -60,9 +61,7 @@ final class ModelSubject {
         tcb = s.tcb();
         List<Seg> out = new ArrayList<>();
         for (Segment m : s.sent()) {
-            int flags = (m.syn() ? Packet.SYN : 0) | (m.ack() ? Packet.ACK : 0) | (m.fin() ? Packet.FIN : 0)
-                    | (m.rst() ? Packet.RST : 0);
-            out.add(new Seg(flags, m.seq(), m.ackNo(), m.data() ? 1 : 0));
+            out.add(new Seg(Seg.flags(m), m.seq(), m.ackNo(), m.data() ? 1 : 0));
         }
         return out;
     }

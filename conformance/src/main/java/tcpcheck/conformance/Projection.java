@@ -54,7 +54,7 @@ final class Projection {
     }
 
     Projection(Variant variant, Role role) {
-        this.endpoint = new OneEndpoint(variant, MODULUS, role.passive);
+        this.endpoint = new OneEndpoint(variant, MODULUS, role.opening);
         this.role = role;
         this.seq = endpoint.sequenceSpace();
     }

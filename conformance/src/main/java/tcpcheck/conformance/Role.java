@@ -1,16 +1,19 @@
 package tcpcheck.conformance;
 
+import tcpcheck.model.Opening;
+
 /** The role of the endpoint under test: the model's B (it opens passively, a server) or A (actively, a client). */
 public enum Role {
-    SERVER("server", true),
-    CLIENT("client", false);
+    SERVER("server", Opening.PASSIVE),
+    CLIENT("client", Opening.ACTIVE);
 
     final String label;
-    final boolean passive;
+    /** How the model's endpoint in this role opens: a server passively, a client actively. */
+    final Opening opening;
 
-    Role(String label, boolean passive) {
+    Role(String label, Opening opening) {
         this.label = label;
-        this.passive = passive;
+        this.opening = opening;
     }
 
     public String label() {

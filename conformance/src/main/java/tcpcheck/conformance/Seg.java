@@ -24,6 +24,12 @@ record Seg(int flags, long seq, long ack, int data) {
         return data + (has(Packet.SYN) ? 1 : 0) + (has(Packet.FIN) ? 1 : 0);
     }
 
+    /** The control bits of one of the model's segments, as {@link Packet} has them. */
+    static int flags(tcpcheck.model.Segment m) {
+        return (m.syn() ? Packet.SYN : 0) | (m.ack() ? Packet.ACK : 0) | (m.fin() ? Packet.FIN : 0)
+                | (m.rst() ? Packet.RST : 0);
+    }
+
     static Seg of(Packet p) {
         return new Seg(p.flags(), p.seq(), p.ack(), p.payload().length);
     }

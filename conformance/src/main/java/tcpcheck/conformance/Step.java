@@ -30,11 +30,7 @@ sealed interface Step {
         /** 64 before it: an old segment, outside the window. */
         OUTSIDE("SEQ outside window"),
         /** The peer's ISS (a SYN). */
-        ISS("SEQ=ISS"),
-        /** Ten before the peer's ISS: an old duplicate SYN (RFC 9293 Figure 8). */
-        OLD_ISS("SEQ=old ISS"),
-        /** The last SEG.ACK the endpoint sent (for an RST answering its SYN-ACK to an old SYN). */
-        ACKED("SEQ=its SEG.ACK");
+        ISS("SEQ=ISS");
 
         final String label;
 
@@ -55,8 +51,6 @@ sealed interface Step {
         OLD("ACK old"),
         /** 64 past SND.NXT: acknowledges what was never sent. */
         AHEAD("ACK ahead"),
-        /** Nine before the endpoint's ISS: acknowledges an old SYN of another incarnation. */
-        BEFORE_ISS("ACK=old ISS+1"),
         /** Any number (the endpoint has sent nothing to acknowledge): 12345 on both sides. */
         ANY("ACK any");
 

@@ -2,7 +2,7 @@ package tcpcheck.conformance;
 
 /**
  * What the peer knows of one endpoint under test, as a real peer would learn it from the segments: its ISS, SND.NXT
- * (the end of the furthest segment it sent), SND.UNA (as far as the peer acknowledged it), the last SEG.ACK it sent;
+ * (the end of the furthest segment it sent), SND.UNA (as far as the peer acknowledged it);
  * and the peer's own ISS and SND.NXT. It makes a {@link Step.Send} concrete, and names the numbers of the endpoint's
  * answers ({@link #name}) so that the model's answer and the kernel's can be compared although their numbers differ.
  * Arithmetic is modulo the endpoint's sequence space.
@@ -18,7 +18,6 @@ final class View {
     private long iss = -1;
     private long sndNxt = -1;
     private long sndUna = -1;
-    private long lastAck = -1;
 
     View(long modulus, long peerIss) {
         this.modulus = modulus;
@@ -32,7 +31,6 @@ final class View {
         v.iss = iss;
         v.sndNxt = sndNxt;
         v.sndUna = sndUna;
-        v.lastAck = lastAck;
         return v;
     }
 
@@ -53,8 +51,6 @@ final class View {
             case IN_WINDOW -> peerNxt + 1;
             case OUTSIDE -> peerNxt - FAR;
             case ISS -> peerIss;
-            case OLD_ISS -> peerIss - 10;
-            case ACKED -> lastAck >= 0 ? lastAck : peerNxt;
         };
         long known = sndNxt >= 0 ? sndNxt : ANY_ACK;
         long una = sndUna >= 0 ? sndUna : known;
@@ -64,7 +60,6 @@ final class View {
             case UNA -> una;
             case OLD -> una - FAR;
             case AHEAD -> known + FAR;
-            case BEFORE_ISS -> (iss >= 0 ? iss : known) - 9;
             case ANY -> ANY_ACK;
         };
         return new Seg(s.flags(), mod(seq), mod(ack), s.data());
@@ -99,9 +94,6 @@ final class View {
         }
         if (sndUna < 0) {
             sndUna = seg.seq();
-        }
-        if (seg.has(Packet.ACK)) {
-            lastAck = seg.ack();
         }
     }
 

@@ -19,27 +19,36 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
-/** The single endpoint the harness compares is the model's: every arrival answers as in {@link TcpModel}. */
+/**
+ * The single endpoint the harness compares is the model's: every arrival answers as in {@link TcpModel} (the TCB it
+ * goes to and the segments it sends), and OPEN, SEND and CLOSE of the model's applications too.
+ */
 class OneEndpointTest {
 
     @Test
     void everyArrivalInTheFirstStatesOfEachVariantAnswersAsTheModel() {
         for (Variant v : Variant.values()) {
-            int compared = compare(v, 8_000);
-            assertTrue(compared > 4_000, v + ": " + compared);
+            int[] compared = compare(v, 8_000);
+            assertTrue(compared[0] > 4_000, v + ": " + compared[0] + " arrivals");
+            assertTrue(compared[1] > 500, v + ": " + compared[1] + " calls");
         }
     }
 
-    /** Breadth-first over the model's states; for each delivery, the endpoint's answer against the model's step. */
-    private static int compare(Variant v, int maxStates) {
+    /**
+     * Breadth-first over the model's states; for each delivery, and each OPEN, WRITE and CLOSE, the endpoint's answer
+     * against the model's step. The number of arrivals and of calls compared.
+     */
+    private static int[] compare(Variant v, int maxStates) {
         Parameters p = Parameters.defaults();
         TcpModel model = new TcpModel(v, p);
         int s = p.seqSpace();
-        OneEndpoint[] ends = {new OneEndpoint(v, s, false), new OneEndpoint(v, s, true)};
+        OneEndpoint[] ends = {new OneEndpoint(v, s, model.role(TcpModel.A).opening()),
+            new OneEndpoint(v, s, model.role(TcpModel.B).opening())};
         Set<TcpState> seen = new HashSet<>();
         ArrayDeque<TcpState> queue = new ArrayDeque<>(model.initialStates());
         seen.addAll(queue);
         int compared = 0;
+        int calls = 0;
         List<Action> actions = new ArrayList<>();
         while (!queue.isEmpty() && seen.size() < maxStates) {
             TcpState st = queue.poll();
@@ -53,19 +62,31 @@ class OneEndpointTest {
                 if (seen.add(next)) {
                     queue.add(next);
                 }
-                if (a.kind() != Action.Kind.DELIVER || next.atBoundary()) {
+                if (next.atBoundary()) {
                     continue;
                 }
                 int e = a.endpoint();
                 int iss = a.isnChoice() >= 0 ? a.isnChoice() * (s / p.isnChoices()) : 0;
-                OneEndpoint.Step step = ends[e].arrive(st.tcb(e), a.segment(), iss);
+                OneEndpoint.Step step;
+                switch (a.kind()) {
+                    case DELIVER -> {
+                        step = ends[e].arrive(st.tcb(e), a.segment(), iss);
+                        compared++;
+                    }
+                    case OPEN -> step = ends[e].open(st.tcb(e), iss);
+                    case WRITE -> step = ends[e].write(st.tcb(e));
+                    case CLOSE -> step = ends[e].close(st.tcb(e));
+                    default -> {
+                        continue;
+                    }
+                }
+                calls += a.kind() == Action.Kind.DELIVER ? 0 : 1;
                 Tcb after = next.tcb(e);
                 assertEquals(after, step.tcb(), v + ": " + st + " -- " + a);
                 assertEquals(sent(st, next, 1 - e), sorted(step.sent()), v + ": " + st + " -- " + a);
-                compared++;
             }
         }
-        return compared;
+        return new int[] {compared, calls};
     }
 
     /** The segments that a step added toward endpoint {@code to}, as a sorted list. */

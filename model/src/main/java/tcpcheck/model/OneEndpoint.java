@@ -1,14 +1,14 @@
 package tcpcheck.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One endpoint of the model on its own, for comparing it with a real TCP stack (the conformance module): its TCB,
  * the application's calls, and the arrival of a segment, each answered by the segments the endpoint sends and the
- * TCB it goes to. It runs the same {@link SegmentArrives} and {@link Output} as {@link TcpModel}, and finishes an
- * event the way {@link TcpModel} does: the replies of the arrival, then what the window allows (the next queued data
- * unit or the FIN), else a pure ACK when one is due; a passive endpoint whose connection ends listens again.
+ * TCB it goes to. It runs the model's own definitions: {@link SegmentArrives} for an arrival, {@link TcpModel}'s OPEN,
+ * SEND and CLOSE, and {@link Settled} to finish every event as the model does (an endpoint whose connection ends rests
+ * again, CLOSED or LISTEN by its {@link Opening}; then the replies of the arrival, what the window allows, else a pure
+ * ACK when one is due).
  *
  * <p>There are no timers here (a real stack's run in real time): the retransmission and TIME-WAIT timers are set in
  * the TCB as the model sets them, and never fire. Sequence numbers are taken modulo {@code seqSpace}, which may be
@@ -22,7 +22,7 @@ import java.util.List;
 public final class OneEndpoint {
     private final Variant variant;
     private final SequenceSpace seq;
-    private final boolean passive;
+    private final Opening opening;
     private final SegmentArrives arrives;
     private final Output output;
 
@@ -34,13 +34,20 @@ public final class OneEndpoint {
     }
 
     /**
-     * @param passive whether the endpoint opens passively (the model's B): a connection that ends returns it to LISTEN
      * @param seqSpace the modulus of sequence numbers (at least 2)
+     * @param opening how the endpoint opens: {@link Opening#ACTIVE} (the model's A by default: it rests in CLOSED) or
+     *        {@link Opening#PASSIVE} (the model's B: it rests in LISTEN, and its connections come from LISTEN). Not
+     *        {@link Opening#BOTH}: an endpoint on its own does not remember whether its connection in SYN-RECEIVED came
+     *        from LISTEN, which decides what an RST or a SYN does there (the model knows it from its application).
+     * @throws IllegalArgumentException for {@link Opening#BOTH}
      */
-    public OneEndpoint(Variant variant, int seqSpace, boolean passive) {
+    public OneEndpoint(Variant variant, int seqSpace, Opening opening) {
+        if (opening == Opening.BOTH) {
+            throw new IllegalArgumentException("one endpoint on its own opens either actively or passively, not both");
+        }
         this.variant = variant;
         this.seq = new SequenceSpace(seqSpace);
-        this.passive = passive;
+        this.opening = opening;
         Parameters p = Parameters.defaults();
         this.arrives = new SegmentArrives(variant, seq, p.rto(), variant.timeWait(p));
         this.output = new Output(seq, p.rto());
@@ -50,17 +57,17 @@ public final class OneEndpoint {
         return variant;
     }
 
-    public boolean passive() {
-        return passive;
+    public Opening opening() {
+        return opening;
     }
 
     public SequenceSpace sequenceSpace() {
         return seq;
     }
 
-    /** The TCB the endpoint starts from: LISTEN when passive, else CLOSED. */
+    /** The TCB the endpoint starts from: LISTEN when it opens passively, else CLOSED. */
     public Tcb initial() {
-        return passive ? Tcb.listen() : Tcb.closed();
+        return opening.restingTcb();
     }
 
     /** Passive OPEN (RFC 9293 3.10.1) from CLOSED: LISTEN, nothing sent. Elsewhere nothing changes. */
@@ -73,9 +80,7 @@ public final class OneEndpoint {
         if (t.state() != ConnectionState.CLOSED && t.state() != ConnectionState.LISTEN) {
             return new Step(t, List.of());
         }
-        Tcb n = Tcb.closed().withState(ConnectionState.SYN_SENT).withSendVariables(iss, iss, seq.add(iss, 1))
-                .withRetransmission(Parameters.defaults().rto(), 0);
-        return new Step(n, List.of(Segment.syn(iss)));
+        return new Step(TcpModel.activeOpen(seq, iss, Parameters.defaults().rto()), List.of(Segment.syn(iss)));
     }
 
     /** SEND (RFC 9293 3.10.2) of one data unit in ESTABLISHED or CLOSE-WAIT; sent when the window allows. */
@@ -83,8 +88,7 @@ public final class OneEndpoint {
         if (t.state() != ConnectionState.ESTABLISHED && t.state() != ConnectionState.CLOSE_WAIT) {
             return new Step(t, List.of());
         }
-        Tcb q = t.withQueue(t.queued() + 1, t.dataSent(), t.finQueued(), t.finSent());
-        return finish(t, Arrival.drop(q));
+        return finish(t, Arrival.drop(TcpModel.queueUnit(t)));
     }
 
     /** CLOSE (RFC 9293 3.10.4): see the class comment for the states the model's applications never close in. */
@@ -94,14 +98,11 @@ public final class OneEndpoint {
             case SYN_SENT:
                 return new Step(Tcb.closed(), List.of());
             case SYN_RECEIVED:
-            case ESTABLISHED: {
-                Tcb q = t.withQueue(t.queued(), t.dataSent(), true, false).withState(ConnectionState.FIN_WAIT_1);
-                return finish(t, Arrival.drop(q));
-            }
-            case CLOSE_WAIT: {
-                Tcb q = t.withQueue(t.queued(), t.dataSent(), true, false).withState(ConnectionState.LAST_ACK);
-                return finish(t, Arrival.drop(q));
-            }
+                return finish(t, Arrival.drop(t.withQueue(t.queued(), t.dataSent(), true, false)
+                        .withState(ConnectionState.FIN_WAIT_1)));
+            case ESTABLISHED:
+            case CLOSE_WAIT:
+                return finish(t, Arrival.drop(TcpModel.queueFin(t)));
             default:
                 return new Step(t, List.of());
         }
@@ -113,24 +114,12 @@ public final class OneEndpoint {
      * @param iss the ISS this endpoint chooses if the segment is a SYN that reaches it in LISTEN
      */
     public Step arrive(Tcb t, Segment s, int iss) {
-        return finish(t, arrives.process(t, s, passive, iss));
+        return finish(t, arrives.process(t, s, opening == Opening.PASSIVE, iss));
     }
 
-    /** Finishes an event as {@link TcpModel} does: replies, then the output the window allows, else a due ACK. */
+    /** Finishes an event as the model does ({@link Settled}). */
     private Step finish(Tcb before, Arrival arr) {
-        Tcb t = arr.tcb();
-        Tcb acking = t;
-        if (t.state().idle() && !before.state().idle()) {
-            t = passive ? Tcb.listen() : Tcb.closed();
-        }
-        List<Segment> sent = new ArrayList<>(arr.replies());
-        Output.Sent out = output.send(t);
-        t = out.tcb();
-        if (out.segment() != null) {
-            sent.add(out.segment());
-        } else if (arr.ackNow()) {
-            sent.add(Segment.ack(acking.sndNxt(), acking.rcvNxt()));
-        }
-        return new Step(t, List.copyOf(sent));
+        Settled end = Settled.of(output, opening, before.state(), arr);
+        return new Step(end.tcb(), end.segments());
     }
 }

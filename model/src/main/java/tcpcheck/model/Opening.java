@@ -47,6 +47,11 @@ public enum Opening {
         return this == ACTIVE ? ConnectionState.CLOSED : ConnectionState.LISTEN;
     }
 
+    /** The TCB of an endpoint at rest: CLOSED, or LISTEN with no variables. */
+    public Tcb restingTcb() {
+        return this == ACTIVE ? Tcb.closed() : Tcb.listen();
+    }
+
     /** The opening with this name, or an IllegalArgumentException that lists the names. */
     public static Opening named(String name) {
         for (Opening o : values()) {

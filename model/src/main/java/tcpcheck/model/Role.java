@@ -27,7 +27,7 @@ public record Role(Opening opening, boolean server) {
 
     /** The TCB of the endpoint at rest: CLOSED, or LISTEN with no variables. */
     public Tcb restingTcb() {
-        return resting() == ConnectionState.CLOSED ? Tcb.closed() : Tcb.listen();
+        return opening.restingTcb();
     }
 
     /** Whether the application opens connections actively. */

@@ -276,14 +276,14 @@ public final class TcpModel implements Model<TcpState, Action> {
     /**
      * Finishes an endpoint's event: the application sees delivered data and end of stream; a connection that came from
      * LISTEN attaches the application when it reaches ESTABLISHED (or passes through it); a connection that ended
-     * detaches its application and the endpoint rests again (CLOSED, or LISTEN); then the replies, the output the
-     * window allows, and a due acknowledgement are sent.
+     * detaches its application; the endpoint's protocol side ends the event as {@link Settled} says (it rests again,
+     * then sends the replies, the output the window allows and a due acknowledgement).
      */
     private TcpState settle(TcpState s, int e, Host before, Host after, Arrival arr) {
-        Tcb t = after.tcb();
+        Settled end = Settled.of(output, roles[e].opening(), before.state(), arr);
         Application app = after.app();
         ConnectionState was = before.state();
-        ConnectionState now = t.state();
+        ConnectionState now = arr.tcb().state();
         boolean seen = after.seen();
         // Through ESTABLISHED, even when the same segment goes on to CLOSE-WAIT (an ACK with a FIN in SYN-RECEIVED).
         if (!app.attached() && now.pastHandshake() && !was.pastHandshake()) {
@@ -296,25 +296,14 @@ public final class TcpModel implements Model<TcpState, Action> {
         if (arr.endOfStream()) {
             app = app.readEndOfStream();
         }
-        Tcb acking = t;
-        boolean ended = now.idle() && !was.idle();
-        if (ended) {
+        if (end.ended()) {
             app = app.detach();
             seen = false;
-            t = roles[e].restingTcb();
         }
-        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen, after.merged());
+        Host h = new Host(end.tcb(), app, after.lastIsnChoice(), after.connection(), seen, after.merged());
         TcpState out = s;
-        List<Segment> replies = arr.replies();
-        for (int i = 0; i < replies.size(); i++) {
-            out = send(out, e, replies.get(i), new Stamp(h.connection(), -1));
-        }
-        Output.Sent sent = output.send(t);
-        h = h.with(sent.tcb());
-        if (sent.segment() != null) {
-            out = send(out, e, sent.segment(), new Stamp(h.connection(), sent.dataIndex()));
-        } else if (arr.ackNow()) {
-            out = send(out, e, Segment.ack(acking.sndNxt(), acking.rcvNxt()), new Stamp(h.connection(), -1));
+        for (Settled.Sending x : end.sent()) {
+            out = send(out, e, x.segment(), new Stamp(h.connection(), x.dataIndex()));
         }
         return out.withHost(e, h);
     }
@@ -341,8 +330,7 @@ public final class TcpModel implements Model<TcpState, Action> {
         }
         int iss = seq.isn(v, params.isnChoices());
         int n = s.a().app().opens() + s.b().app().opens() + 1;
-        Tcb t = Tcb.closed().withState(ConnectionState.SYN_SENT).withSendVariables(iss, iss, seq.add(iss, 1))
-                .withRetransmission(params.rto(), 0);
+        Tcb t = activeOpen(seq, iss, params.rto());
         Host nh = new Host(t, h.app().attach(h.app().opens() + 1), v, n, true);
         return send(s, e, Segment.syn(iss), new Stamp(n, -1)).withHost(e, nh);
     }
@@ -364,7 +352,7 @@ public final class TcpModel implements Model<TcpState, Action> {
                 || (roles[e].server() && app.delivered() < params.data())) {
             return null;
         }
-        Tcb t = h.tcb().withQueue(h.tcb().queued() + 1, h.tcb().dataSent(), h.tcb().finQueued(), h.tcb().finSent());
+        Tcb t = queueUnit(h.tcb());
         return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
     }
@@ -389,11 +377,29 @@ public final class TcpModel implements Model<TcpState, Action> {
         if (roles[e].server() && app.delivered() < params.data()) {
             return null;
         }
-        Tcb t = h.tcb();
-        t = t.withQueue(t.queued(), t.dataSent(), true, false).withState(
-                t.state() == ConnectionState.ESTABLISHED ? ConnectionState.FIN_WAIT_1 : ConnectionState.LAST_ACK);
+        Tcb t = queueFin(h.tcb());
         return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
+    }
+
+    /** The TCB of an active OPEN (RFC 9293 3.10.1): ISS chosen, SYN sent, SYN-SENT, the retransmission timer running. */
+    static Tcb activeOpen(SequenceSpace seq, int iss, int rto) {
+        return Tcb.closed().withState(ConnectionState.SYN_SENT).withSendVariables(iss, iss, seq.add(iss, 1))
+                .withRetransmission(rto, 0);
+    }
+
+    /** SEND (RFC 9293 3.10.2) of one data unit: into the send queue; the output routine sends it when it may. */
+    static Tcb queueUnit(Tcb t) {
+        return t.withQueue(t.queued() + 1, t.dataSent(), t.finQueued(), t.finSent());
+    }
+
+    /**
+     * CLOSE (RFC 9293 3.10.4) in ESTABLISHED or CLOSE-WAIT: the FIN is queued behind the data; ESTABLISHED enters
+     * FIN-WAIT-1 and CLOSE-WAIT enters LAST-ACK at once.
+     */
+    static Tcb queueFin(Tcb t) {
+        return t.withQueue(t.queued(), t.dataSent(), true, false).withState(
+                t.state() == ConnectionState.ESTABLISHED ? ConnectionState.FIN_WAIT_1 : ConnectionState.LAST_ACK);
     }
 
     private static boolean openForWriting(ConnectionState st) {
