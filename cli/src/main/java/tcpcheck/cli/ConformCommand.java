@@ -123,7 +123,7 @@ final class ConformCommand implements Runnable {
      * The files to replay: each file given, and the .json files of each folder given (sorted by name), read as
      * counterexample files; a file that is missing or not valid is a usage error.
      */
-    static List<ReplayFiles.ReplayFile> files(CommandSpec spec, List<Path> paths) {
+    static List<ReplayFiles.ReplayFile> files(CommandSpec spec, List<Path> paths) throws IOException {
         List<ReplayFiles.ReplayFile> out = new ArrayList<>();
         for (Path p : paths) {
             List<Path> files = List.of(p);
@@ -138,7 +138,7 @@ final class ConformCommand implements Runnable {
                 }
             }
             for (Path f : files) {
-                out.add(new ReplayFiles.ReplayFile(f.toString(), CounterexampleInput.read(spec, f)));
+                out.add(new ReplayFiles.ReplayFile(f.toString(), CounterexampleInput.read(f)));
             }
         }
         return out;
