@@ -108,8 +108,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int n = SearchOptions.threads(spec, threads);
         Parameters p = ParameterOptions.parameters(spec, vs);
-        Deadline deadline = SearchOptions.deadline(spec, maxSeconds);
         Io io = main.io();
+        Deadline deadline = SearchOptions.deadline(spec, maxSeconds, io.clock());
         StatusLine status = io.status();
         try (Outputs outputs = new Outputs(status, "simulate")) {
             OutputFolder folder = null;
@@ -142,7 +142,7 @@ final class SimulateCommand implements Callable<Integer> {
                 }
                 status.task("simulate " + v.id() + " (" + (i + 1) + "/" + vs.size() + ")", "walks");
                 RandomWalks walks = new RandomWalks().runs(runs).depth(depth).seed(seed).choice(choice).threads(n)
-                        .maxNanos(deadline.remainingNanos()).progress(status.walks(runs, deadline));
+                        .maxNanos(deadline.remainingNanos()).clock(io.clock()).progress(status.walks(runs, deadline));
                 RandomWalks.Report r = walks.run(v, p, ps);
                 Map<String, List<Path>> files = folder != null ? write(outputs, folder, r) : Map.of();
                 status.done();

@@ -64,6 +64,7 @@ public final class RandomWalks {
     private long maxNanos = Long.MAX_VALUE;
     private boolean stopWhenAllFound = true;
     private Consumer<Simulation.Status> progress;
+    private java.util.function.LongSupplier clock = System::nanoTime;
 
     public RandomWalks runs(int n) {
         this.runs = n;
@@ -101,6 +102,12 @@ public final class RandomWalks {
         return this;
     }
 
+    /** The clock {@link #maxNanos} is read on, in nanoseconds (default {@link System#nanoTime()}). */
+    public RandomWalks clock(java.util.function.LongSupplier nanoTime) {
+        this.clock = java.util.Objects.requireNonNull(nanoTime);
+        return this;
+    }
+
     public RandomWalks progress(Consumer<Simulation.Status> p) {
         this.progress = p;
         return this;
@@ -111,7 +118,7 @@ public final class RandomWalks {
         TcpModel model = new TcpModel(variant, params);
         Adversary adversary = new Adversary(model);
         Simulation<TcpState, Action> sim = Simulation.of(model).runs(runs).depth(depth).seed(seed).threads(threads)
-                .maxNanos(maxNanos).stopWhenAllFound(stopWhenAllFound).hints(adversary).progress(progress)
+                .maxNanos(maxNanos).clock(clock).stopWhenAllFound(stopWhenAllFound).hints(adversary).progress(progress)
                 .bias(choice == Choice.ADVERSARIAL ? adversary : Bias.uniform());
         List<List<String>> parts = new ArrayList<>();
         for (String n : propertyNames) {
