@@ -32,8 +32,8 @@ import tcpcheck.properties.RandomWalks;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = ParameterOptions.class,
         description = {"Check variants by seeded random walks rather than exhaustively, for bounds too large to "
-                + "enumerate. Every property is checked along each walk; a violation found is shrunk and its chart "
-                + "shown. Finding nothing proves nothing.",
+                + "enumerate. Every property is checked along each walk; a violation found is shrunk, and its chart "
+                + "and story shown. Finding nothing proves nothing.",
             "Writes: with --out DIR, for each violation found VARIANT.PROPERTY.simulated.json (for replay and show) "
                 + "and VARIANT.PROPERTY.simulated.md (Mermaid and text charts); nothing else. Never replaces a file "
                 + "tcpcheck did not write.",
@@ -211,7 +211,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         for (RandomWalks.Hit h : r.hits()) {
             if (h != null) {
-                b.append('\n').append(CounterexampleView.describe(title(r, h), h.shrunk(),
+                b.append('\n').append(CounterexampleView.describe(title(r, h), new Explanation(
+                        new TcpModel(r.variant(), r.parameters()), h.property(), h.part(), h.shrunk()),
                         files.getOrDefault(h.property(), List.of()), CheckCommand.OUT_HINT));
             }
         }
