@@ -57,6 +57,14 @@ class ExitCodesTest {
         assertTrue(none.err().contains("tcpcheck: a command is needed; the commands are: justify, check, replay, "
                 + "show, sweep, simulate, report, list, conform, explore\n"), none.err());
 
+        // conform has commands of its own: alone, it is the same usage error.
+        Cli.Run conform = Cli.run("conform");
+        assertEquals(ExitCode.USAGE, conform.exit());
+        assertEquals("", conform.out());
+        assertTrue(conform.err().startsWith("Usage: tcpcheck conform [-hV] [COMMAND]"), conform.err());
+        assertTrue(conform.err().endsWith("tcpcheck: a command is needed; the commands are: linux, learned\n"
+                + "Try 'tcpcheck conform --help' for the commands.\n"), conform.err());
+
         Cli.Run option = Cli.run("--bogus");
         assertEquals(ExitCode.USAGE, option.exit());
         assertEquals("tcpcheck: Unknown option: '--bogus'\nTry 'tcpcheck --help' for the commands.\n", option.err());
