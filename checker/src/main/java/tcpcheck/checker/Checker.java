@@ -87,7 +87,10 @@ public final class Checker<S, A> {
         return this;
     }
 
-    /** Stop at the end of the first level at which every safety property has a counterexample (or witness). */
+    /**
+     * Stop at the end of the first level at which every safety property has a counterexample (or witness); without a
+     * safety property, the search is not stopped.
+     */
     public Checker<S, A> stopWhenAllFound(boolean b) {
         this.stopWhenAllFound = b;
         return this;
@@ -95,7 +98,9 @@ public final class Checker<S, A> {
 
     /**
      * Stop at the end of the first level at which some safety property has a counterexample (or witness). The
-     * properties not decided by then are INCOMPLETE; the counterexamples found are still shortest ones.
+     * properties not decided by then are INCOMPLETE; the counterexamples found are still shortest ones. Without a
+     * safety property (only {@code eventually} and leads-to), the search is not stopped and liveness is judged on the
+     * whole graph.
      */
     public Checker<S, A> stopAtFirstFinding(boolean b) {
         this.stopAtFirstFinding = b;
@@ -138,8 +143,10 @@ public final class Checker<S, A> {
         String graphIncomplete;
         ModelError<S, A> thrown;
         if (order == SearchOrder.BREADTH_FIRST) {
+            // Without a safety property there is nothing to find: every one of none would count as found at once.
+            boolean findable = !safety.isEmpty();
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
-                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder);
+                    stopWhenAllFound && findable, stopAtFirstFinding && findable, expectedStates, recorder);
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();

@@ -55,6 +55,7 @@ public final class Shrinker<S, A> {
     private int tests;
     private long deadline;
     private boolean deadlineSet;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private boolean cutShort;
     private final List<A> scratch = new ArrayList<>();
     private Stuttering stuttering = Stuttering.FORBIDDEN;
@@ -79,12 +80,18 @@ public final class Shrinker<S, A> {
     }
 
     /**
-     * Stop shrinking at this {@link System#nanoTime()} (the trace found so far is returned); without it, only the test
-     * budget bounds shrinking.
+     * Stop shrinking at this time of the {@linkplain #clock clock} (the trace found so far is returned); without it,
+     * only the test budget bounds shrinking.
      */
     public Shrinker<S, A> deadline(long nanoTime) {
         this.deadline = nanoTime;
         this.deadlineSet = true;
+        return this;
+    }
+
+    /** The clock the deadline is read on, in nanoseconds (default {@link System#nanoTime()}). */
+    public Shrinker<S, A> clock(java.util.function.LongSupplier nanoTime) {
+        this.clock = java.util.Objects.requireNonNull(nanoTime);
         return this;
     }
 
@@ -98,7 +105,7 @@ public final class Shrinker<S, A> {
         if (tests >= maxTests) {
             return false;
         }
-        if (deadlineSet && System.nanoTime() - deadline >= 0) {
+        if (deadlineSet && clock.getAsLong() - deadline >= 0) {
             cutShort = true;
             return false;
         }

@@ -35,6 +35,7 @@ public final class Simulation<S, A> {
     private int threads = 1;
     private java.util.function.Predicate<java.util.Set<String>> enough;
     private long maxNanos = Long.MAX_VALUE;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private int maxShrinkTests = 200_000;
     /** Runs are taken in generations of this many, each generation on all threads, then merged in run order. */
     static final int GENERATION = 256;
@@ -130,6 +131,15 @@ public final class Simulation<S, A> {
      */
     public Simulation<S, A> maxNanos(long n) {
         this.maxNanos = n;
+        return this;
+    }
+
+    /**
+     * The clock {@link #maxNanos} and the figures are read on, in nanoseconds (default {@link System#nanoTime()});
+     * read by the thread that calls {@link #run}, never by the walks.
+     */
+    public Simulation<S, A> clock(java.util.function.LongSupplier nanoTime) {
+        this.clock = Objects.requireNonNull(nanoTime);
         return this;
     }
 
@@ -454,7 +464,7 @@ public final class Simulation<S, A> {
      * {@value #GENERATION}, whose walks are counted in run order, so the figures do not depend on the threads.
      */
     public SimulationResult<S, A> run() {
-        long start = System.nanoTime();
+        long start = clock.getAsLong();
         int np = properties.size();
         long[] firstHit = new long[np];
         java.util.Arrays.fill(firstHit, Long.MAX_VALUE);
@@ -474,7 +484,7 @@ public final class Simulation<S, A> {
         }) : null;
         try {
             for (int from = 0; from < runs; from += GENERATION) {
-                if (System.nanoTime() - start > maxNanos) {
+                if (clock.getAsLong() - start > maxNanos) {
                     stopped = "the time limit was reached";
                     break;
                 }
@@ -497,7 +507,7 @@ public final class Simulation<S, A> {
                         }
                     }
                 }
-                long now = System.nanoTime();
+                long now = clock.getAsLong();
                 if (progress != null && now - lastReport > 1_000_000_000L) {
                     lastReport = now;
                     progress.accept(new Status(done, steps, now - start));
@@ -508,10 +518,10 @@ public final class Simulation<S, A> {
                 pool.shutdownNow();
             }
         }
-        long walkNanos = System.nanoTime() - start;
+        long walkNanos = clock.getAsLong() - start;
         List<SimulationResult.Finding<S, A>> findings = new ArrayList<>();
         if (progress != null && firstWalk.stream().anyMatch(Objects::nonNull)) {
-            progress.accept(new Status(done, steps, System.nanoTime() - start, Status.SHRINKING));
+            progress.accept(new Status(done, steps, clock.getAsLong() - start, Status.SHRINKING));
         }
         for (int i = 0; i < np; i++) {
             Property<S, A> p = properties.get(i);
@@ -528,8 +538,9 @@ public final class Simulation<S, A> {
                 findings.add(new SimulationResult.Finding<>(p, w.run(), hit, hit, 0, 0, error));
                 continue;
             }
-            long t0 = System.nanoTime();
-            Shrinker<S, A> shrinker = new Shrinker<>(model, p, hints, maxShrinkTests).stuttering(stuttering);
+            long t0 = clock.getAsLong();
+            Shrinker<S, A> shrinker = new Shrinker<>(model, p, hints, maxShrinkTests).stuttering(stuttering)
+                    .clock(clock);
             if (maxNanos != Long.MAX_VALUE) {
                 shrinker.deadline(start + maxNanos);
             }
@@ -538,7 +549,7 @@ public final class Simulation<S, A> {
                 stopped = "the time limit was reached while shrinking";
             }
             findings.add(new SimulationResult.Finding<>(p, w.run(), hit, shrunk, shrinker.tests(),
-                    System.nanoTime() - t0, error));
+                    clock.getAsLong() - t0, error));
         }
         return new SimulationResult<>(seed, runs, done, steps, walkNanos, ends, findings, stopped);
     }

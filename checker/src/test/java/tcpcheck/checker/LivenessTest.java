@@ -62,6 +62,28 @@ class LivenessTest {
         assertEquals(List.of("spin"), r.trace().actions());
     }
 
+    /**
+     * Stopping at the first finding is for safety properties: with only {@code eventually} properties (no safety
+     * property to find) the search still goes to the end, and liveness is judged on the whole graph, as without the
+     * option (it once stopped after the initial state, where "finishes" looked violated). The same for stopping when
+     * every safety property is found, with no property at all: every state is still counted.
+     */
+    @Test
+    void stoppingAtAFindingNeedsASafetyProperty() {
+        for (boolean fair : new boolean[] {true, false}) {
+            CheckResult<Integer, String> all = Checker.of(new Spinner(fair))
+                    .property(Property.eventually("finishes", s -> s == 1)).run();
+            CheckResult<Integer, String> first = Checker.of(new Spinner(fair))
+                    .property(Property.eventually("finishes", s -> s == 1)).stopAtFirstFinding(true).run();
+            assertEquals(fair ? Verdict.HOLDS : Verdict.VIOLATED, first.verdict("finishes"));
+            assertEquals(all.verdict("finishes"), first.verdict("finishes"));
+            assertEquals(2, first.statistics().states());
+            assertNull(first.incompleteReason());
+        }
+        CheckResult<Integer, String> none = Checker.of(new Spinner(true)).stopWhenAllFound(true).run();
+        assertEquals(2, none.statistics().states());
+    }
+
     /** A process at 0 toggles a light; it can finish only while the light is on. */
     record Toggler() implements Model<Integer, String> {
         @Override

@@ -30,8 +30,8 @@ import tcpcheck.properties.Verification;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = ParameterOptions.class,
-        description = {"Check variants against properties by exhaustive search, and show the chart of every "
-                + "counterexample found.",
+        description = {"Check variants against properties by exhaustive search, and show the chart and the story of "
+                + "every counterexample found.",
             "Writes: with --out DIR, for each counterexample VARIANT.PROPERTY.json (for replay and show), "
                 + "VARIANT.PROPERTY.md (the story, Mermaid and text charts), VARIANT.PROPERTY.svg (a drawing) and "
                 + "VARIANT.PROPERTY.pcapng (a capture Wireshark opens); with --junit FILE, a JUnit XML report. "
@@ -125,8 +125,8 @@ final class CheckCommand implements Callable<Integer> {
                             violated = true;
                             w.println();
                             w.print(CounterexampleView.describe(CounterexampleView.title(v, r.parameters(),
-                                    pv.property(), pv.length()), pv.trace(), files.getOrDefault(pv.property(),
-                                    List.of()), OUT_HINT));
+                                    pv.property(), pv.length()), CounterexampleView.explanation(v, r.parameters(),
+                                    pv), files.getOrDefault(pv.property(), List.of()), OUT_HINT));
                         }
                     }
                     w.println();

@@ -30,9 +30,10 @@ final class ConformCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** No subcommand: the usage on standard error and exit 2, as {@code tcpcheck} alone. */
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new ParameterException(spec.commandLine(), Main.NO_COMMAND);
     }
 
     static void format(CommandSpec spec, String format) {

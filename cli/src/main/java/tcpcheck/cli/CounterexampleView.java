@@ -2,17 +2,18 @@ package tcpcheck.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import tcpcheck.checker.Trace;
-import tcpcheck.model.Action;
 import tcpcheck.model.Parameters;
-import tcpcheck.model.TcpState;
+import tcpcheck.model.TcpModel;
 import tcpcheck.model.Variant;
-import tcpcheck.properties.SequenceChart;
+import tcpcheck.properties.Explanation;
+import tcpcheck.properties.Lang;
+import tcpcheck.properties.PropertyVerdict;
 
 /**
  * What a person is shown of one counterexample, in {@code check}'s and {@code simulate}'s output and in the body of a
- * JUnit failure: its title and chart, then where its files are (or how to write them). This is the one place that
- * decides it; a story of the counterexample in words belongs here, after the chart.
+ * JUnit failure: its title and chart (the violating step marked), its story in English (the {@link Explanation}'s,
+ * as {@code show} and the Markdown pages tell it), then where its files are (or how to write them). This is the one
+ * place that decides it.
  */
 final class CounterexampleView {
     private CounterexampleView() {
@@ -24,9 +25,21 @@ final class CounterexampleView {
                 + " violated in " + length + " actions";
     }
 
-    /** The chart, then the files written (the replayable JSON first), or a line saying how to write them. */
-    static String describe(String title, Trace<TcpState, Action> trace, List<Path> files, String how) {
-        StringBuilder b = new StringBuilder(SequenceChart.text(title, trace));
+    /** The counterexample of a verdict, to be described. */
+    static Explanation explanation(Variant v, Parameters p, PropertyVerdict verdict) {
+        return new Explanation(new TcpModel(v, p), verdict.property(), verdict.part(), verdict.trace());
+    }
+
+    /**
+     * The chart, the story, then the files written (the replayable JSON first), or a line saying how to write them.
+     */
+    static String describe(String title, Explanation x, List<Path> files, String how) {
+        StringBuilder b = new StringBuilder(x.text(title));
+        String story = x.story().text(Lang.EN);
+        if (!story.isEmpty()) {
+            b.append('\n').append(story);
+        }
+        b.append('\n');
         if (files.isEmpty()) {
             b.append("not written to a file: ").append(how).append('\n');
         } else {

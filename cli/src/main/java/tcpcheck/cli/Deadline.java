@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import tcpcheck.checker.Limits;
 import tcpcheck.checker.Statistics;
 import tcpcheck.checker.Verdict;
@@ -22,16 +23,23 @@ final class Deadline {
     static final long MAX_SECONDS = 1_000_000_000L;
 
     private final Long maxSeconds;
+    private final LongSupplier clock;
     private final long start;
 
-    private Deadline(Long maxSeconds) {
+    private Deadline(Long maxSeconds, LongSupplier clock) {
         this.maxSeconds = maxSeconds;
-        this.start = System.nanoTime();
+        this.clock = clock;
+        this.start = clock.getAsLong();
     }
 
     /** The deadline of a command that starts now; {@code maxSeconds} is checked already, or null for none. */
     static Deadline start(Long maxSeconds) {
-        return new Deadline(maxSeconds);
+        return start(maxSeconds, System::nanoTime);
+    }
+
+    /** As {@link #start(Long)}, read on {@code clock} (nanoseconds). */
+    static Deadline start(Long maxSeconds, LongSupplier clock) {
+        return new Deadline(maxSeconds, clock);
     }
 
     boolean bounded() {
@@ -43,7 +51,7 @@ final class Deadline {
         if (maxSeconds == null) {
             return Long.MAX_VALUE;
         }
-        return Math.max(0, maxSeconds * 1_000_000_000L - (System.nanoTime() - start));
+        return Math.max(0, maxSeconds * 1_000_000_000L - (clock.getAsLong() - start));
     }
 
     boolean expired() {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 
 /**
  * Where a command's output goes: text and binary output on standard output, messages and the status line on
@@ -16,8 +17,15 @@ final class Io {
     private final PrintWriter err;
     private final Terminal terminal;
     private final StatusLine status;
+    private final LongSupplier clock;
 
     Io(OutputStream stdout, PrintWriter err, Terminal terminal) {
+        this(stdout, err, terminal, System::nanoTime);
+    }
+
+    /** With the clock the time limits are read on, in nanoseconds (tests count readings instead of seconds). */
+    Io(OutputStream stdout, PrintWriter err, Terminal terminal, LongSupplier clock) {
+        this.clock = clock;
         this.stdout = stdout;
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         this.err = err;
@@ -53,6 +61,11 @@ final class Io {
 
     Terminal terminal() {
         return terminal;
+    }
+
+    /** The clock {@code --max-seconds} is read on, in nanoseconds ({@link System#nanoTime()}). */
+    LongSupplier clock() {
+        return clock;
     }
 
     StatusLine status() {

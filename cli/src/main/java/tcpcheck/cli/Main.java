@@ -25,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             SweepCommand.class, SimulateCommand.class, ReportCommand.class, ListCommand.class, ConformCommand.class,
             ExploreCommand.class})
 public final class Main implements Runnable {
-    private static final String NO_COMMAND = "a command is needed";
+    /** What a command with subcommands throws when none is given (tcpcheck alone, tcpcheck conform alone). */
+    static final String NO_COMMAND = "a command is needed";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +35,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        // No command: the usage, on standard error, is a usage error.
         throw new ParameterException(spec.commandLine(), NO_COMMAND);
     }
 
@@ -87,15 +87,17 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = io.err();
-            if (c.getCommandSpec().userObject() instanceof Main) {
+            if (NO_COMMAND.equals(ex.getMessage())) {
+                // The usage, on standard error, is a usage error.
+                c.usage(err);
+                err.println("tcpcheck: a command is needed; the commands are: "
+                        + String.join(", ", c.getSubcommands().keySet()));
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for the commands.");
+            } else if (c.getCommandSpec().userObject() instanceof Main) {
                 if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
                         && !u.getUnmatched().get(0).startsWith("-")) {
                     err.println("tcpcheck: unknown command '" + u.getUnmatched().get(0) + "'; the commands are: "
                             + String.join(", ", c.getSubcommands().keySet()) + suggestion(u));
-                } else if (NO_COMMAND.equals(ex.getMessage())) {
-                    c.usage(err);
-                    err.println("tcpcheck: a command is needed; the commands are: "
-                            + String.join(", ", c.getSubcommands().keySet()));
                 } else {
                     err.println("tcpcheck: " + ex.getMessage() + suggestion(ex));
                 }

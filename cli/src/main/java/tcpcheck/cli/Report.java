@@ -169,7 +169,8 @@ final class Report {
         for (PropertyVerdict p : r.results()) {
             String view = p.verdict() == Verdict.VIOLATED
                     ? CounterexampleView.describe(CounterexampleView.title(r.variant(), r.parameters(), p.property(),
-                    p.length()), p.trace(), files.getOrDefault(p.property(), List.of()), CheckCommand.OUT_HINT)
+                    p.length()), CounterexampleView.explanation(r.variant(), r.parameters(), p),
+                    files.getOrDefault(p.property(), List.of()), CheckCommand.OUT_HINT)
                     : null;
             StringBuilder out = new StringBuilder("verdict: " + p.verdict());
             out.append("\nafter an abort: ").append(p.afterAbort());

@@ -55,10 +55,15 @@ public final class SearchOptions {
 
     /** {@code --max-seconds} checked, as a deadline starting now. */
     static Deadline deadline(CommandSpec spec, Long maxSeconds) {
+        return deadline(spec, maxSeconds, System::nanoTime);
+    }
+
+    /** As {@link #deadline(CommandSpec, Long)}, read on {@code clock} (nanoseconds). */
+    static Deadline deadline(CommandSpec spec, Long maxSeconds, java.util.function.LongSupplier clock) {
         if (maxSeconds != null && (maxSeconds < 1 || maxSeconds > Deadline.MAX_SECONDS)) {
             throw new ParameterException(spec.commandLine(), "--max-seconds must be between 1 and "
                     + Deadline.MAX_SECONDS + " (about 31 years), not " + maxSeconds);
         }
-        return Deadline.start(maxSeconds);
+        return Deadline.start(maxSeconds, clock);
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import tcpcheck.checker.Simulation;
 import tcpcheck.checker.SimulationResult;
+import tcpcheck.checker.Verdict;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.Variant;
@@ -32,13 +33,14 @@ import tcpcheck.properties.RandomWalks;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = ParameterOptions.class,
         description = {"Check variants by seeded random walks rather than exhaustively, for bounds too large to "
-                + "enumerate. Every property is checked along each walk; a violation found is shrunk and its chart "
-                + "shown. Finding nothing proves nothing.",
+                + "enumerate. Every property is checked along each walk; a violation found is shrunk, and its chart "
+                + "and story shown. Finding nothing proves nothing.",
             "Writes: with --out DIR, for each violation found VARIANT.PROPERTY.simulated.json (for replay and show) "
                 + "and VARIANT.PROPERTY.simulated.md (Mermaid and text charts); nothing else. Never replaces a file "
                 + "tcpcheck did not write.",
             "Exit 0: no violation found; 1: a violation was found; 2: usage error; 3: the time limit stopped the "
-                + "walks early and nothing was found; 5: internal error."})
+                + "walks early and nothing was found; 4: the model or a property threw in a walk (ERROR); 5: internal "
+                + "error."})
 final class SimulateCommand implements Callable<Integer> {
     private static final String SIMULATED = ".simulated";
 
@@ -108,8 +110,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int n = SearchOptions.threads(spec, threads);
         Parameters p = ParameterOptions.parameters(spec, vs);
-        Deadline deadline = SearchOptions.deadline(spec, maxSeconds);
         Io io = main.io();
+        Deadline deadline = SearchOptions.deadline(spec, maxSeconds, io.clock());
         StatusLine status = io.status();
         try (Outputs outputs = new Outputs(status, "simulate")) {
             OutputFolder folder = null;
@@ -125,7 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
                 folder = outputs.folder(out, names);
             }
             PrintWriter w = io.out();
-            boolean violated = false;
+            List<RandomWalks.Report> reports = new ArrayList<>();
             boolean cut = false;
             for (int i = 0; i < vs.size(); i++) {
                 Variant v = vs.get(i);
@@ -142,28 +144,64 @@ final class SimulateCommand implements Callable<Integer> {
                 }
                 status.task("simulate " + v.id() + " (" + (i + 1) + "/" + vs.size() + ")", "walks");
                 RandomWalks walks = new RandomWalks().runs(runs).depth(depth).seed(seed).choice(choice).threads(n)
-                        .maxNanos(deadline.remainingNanos()).progress(status.walks(runs, deadline));
+                        .maxNanos(deadline.remainingNanos()).clock(io.clock()).progress(status.walks(runs, deadline));
                 RandomWalks.Report r = walks.run(v, p, ps);
                 Map<String, List<Path>> files = folder != null ? write(outputs, folder, r) : Map.of();
                 status.done();
-                violated |= r.violated();
+                reports.add(r);
                 cut |= r.result().stopped() != null;
                 w.print(json ? Json.line(json(r, files, deadline)) + "\n" : text(r, files, deadline));
                 w.flush();
             }
-            int code = violated ? ExitCode.VIOLATED : cut ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
-            String message = violated ? "a violation was found" : cut ? "INCOMPLETE: " + deadline.reason()
-                    + " before every walk was taken; no violation found in the walks taken (not a proof)"
-                    : "no violation found (not a proof)";
-            Report.close(w, json, "simulate", code, message, t0, outputs, null);
+            int code = exitCode(reports, cut);
+            Report.close(w, json, "simulate", code, conclusion(reports, code, deadline), t0, outputs, null);
             if (!json) {
-                if (violated && out == null) {
+                if (code == ExitCode.VIOLATED && out == null) {
                     w.println("to write the counterexamples as files (JSON for replay and show, Markdown), add "
                             + "--out DIR");
                 }
             }
             w.flush();
             return code;
+        }
+    }
+
+    /** 4 if a walk hit an ERROR, else 1 if one violated a property, else 3 if walks were cut short, else 0. */
+    static int exitCode(List<RandomWalks.Report> reports, boolean cut) {
+        if (reports.stream().anyMatch(RandomWalks.Report::error)) {
+            return ExitCode.ERROR;
+        }
+        if (reports.stream().anyMatch(RandomWalks.Report::violated)) {
+            return ExitCode.VIOLATED;
+        }
+        return cut ? ExitCode.INCOMPLETE : ExitCode.HOLDS;
+    }
+
+    /** The closing line, as {@code check}'s says an ERROR: how many results, and what threw first. */
+    static String conclusion(List<RandomWalks.Report> reports, int code, Deadline deadline) {
+        switch (code) {
+            case ExitCode.ERROR: {
+                int errors = 0;
+                int all = 0;
+                String first = null;
+                for (RandomWalks.Report r : reports) {
+                    for (RandomWalks.Hit h : r.hits()) {
+                        all++;
+                        if (h != null && h.error() != null) {
+                            errors++;
+                            first = first == null ? h.error() : first;
+                        }
+                    }
+                }
+                return "ERROR: " + errors + " of " + all + " verdicts could not be reached (" + first + ")";
+            }
+            case ExitCode.VIOLATED:
+                return "a violation was found";
+            case ExitCode.INCOMPLETE:
+                return "INCOMPLETE: " + deadline.reason() + " before every walk was taken; no violation found in the "
+                        + "walks taken (not a proof)";
+            default:
+                return "no violation found (not a proof)";
         }
     }
 
@@ -199,6 +237,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (h == null) {
                 b.append(String.format(Locale.ROOT, "  %-18s ✓ not violated in %,d walks (not a proof)%n", name,
                         s.runs()));
+            } else if (h.verdict() == Verdict.ERROR) {
+                b.append(String.format(Locale.ROOT, "  %-18s ! ERROR      %s (in the state reached after %d actions "
+                        + "of run %d)%n", name, h.error(), h.shrunk().length(), h.run()));
             } else {
                 b.append(String.format(Locale.ROOT, "  %-18s ✗ violated in run %d (a walk of %d steps), shrunk to %d "
                                 + "steps (%d replays, %.2f s)%n", name, h.run(), h.walkLength(), h.shrunk().length(),
@@ -210,8 +251,9 @@ final class SimulateCommand implements Callable<Integer> {
                     " after %,d of %,d walks%n", s.runs(), s.runsAsked()));
         }
         for (RandomWalks.Hit h : r.hits()) {
-            if (h != null) {
-                b.append('\n').append(CounterexampleView.describe(title(r, h), h.shrunk(),
+            if (h != null && h.verdict() == Verdict.VIOLATED) {
+                b.append('\n').append(CounterexampleView.describe(title(r, h), new Explanation(
+                        new TcpModel(r.variant(), r.parameters()), h.property(), h.part(), h.shrunk()),
                         files.getOrDefault(h.property(), List.of()), CheckCommand.OUT_HINT));
             }
         }
@@ -234,8 +276,11 @@ final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; i < r.properties().size(); i++) {
             String name = r.properties().get(i);
             RandomWalks.Hit h = r.hits().get(i);
-            ObjectNode x = Json.result(results, name, h == null ? "NOT_FOUND" : "VIOLATED",
+            ObjectNode x = Json.result(results, name, h == null ? "NOT_FOUND" : h.verdict().name(),
                     h == null ? null : h.shrunk().length(), files.getOrDefault(name, List.of()));
+            if (h != null && h.error() != null) {
+                x.put("error", h.error());
+            }
             if (h != null) {
                 x.put("part", h.part());
                 x.put("run", h.run());
@@ -289,8 +334,8 @@ final class SimulateCommand implements Callable<Integer> {
             throws IOException {
         Map<String, List<Path>> byProperty = new LinkedHashMap<>();
         for (RandomWalks.Hit h : r.hits()) {
-            if (h == null) {
-                continue;
+            if (h == null || h.verdict() != Verdict.VIOLATED) {
+                continue; // an ERROR is no counterexample of the property: nothing to replay
             }
             String base = CounterexampleFolder.baseName(r.variant(), r.parameters(), h.property()) + SIMULATED;
             Map<String, byte[]> files = new LinkedHashMap<>();

@@ -169,7 +169,8 @@ final class SweepCommand implements Callable<Integer> {
                         : agrees ? null : new JUnitReport.Failure("DIFFERS", "the boundary " + shape.boundary()
                         + " predicts " + predicted + ", found " + p.verdict(), p.trace() == null ? "" : CounterexampleView
                         .describe(CounterexampleView.title(r.variant(), r.parameters(), property, p.length()),
-                                p.trace(), List.of(), "tcpcheck check with these bounds and --out DIR"));
+                                CounterexampleView.explanation(r.variant(), r.parameters(), p), List.of(),
+                                "tcpcheck check with these bounds and --out DIR"));
                 row.add(new JUnitReport.Case("T=" + c.timeWait(), failure, "verdict: " + p.verdict()
                         + (p.verdict() == Verdict.VIOLATED ? " (a counterexample of " + p.length() + " actions)" : "")
                         + "; " + shape.boundary() + " predicts " + predicted + "; " + r.statistics().states()

@@ -18,6 +18,7 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFolder;
+import tcpcheck.properties.Explanation;
 import tcpcheck.properties.OutputFolder;
 import tcpcheck.properties.Witness;
 import tcpcheck.properties.Witnesses;
@@ -95,7 +96,8 @@ final class WitnessSearch {
                 if (json) {
                     pw.println(Json.line(record(v, p, w, found, r, files)));
                 } else if (found.verdict() == Verdict.VIOLATED) {
-                    pw.print(CounterexampleView.describe(title, found.trace(), files, CheckCommand.OUT_HINT));
+                    pw.print(CounterexampleView.describe(title, new Explanation(m, null, null, found.trace()), files,
+                            CheckCommand.OUT_HINT));
                 } else {
                     pw.printf(Locale.ROOT, "%s: witness %s %s (%,d states)%n", v.id(), w.id(),
                             found.verdict() == Verdict.HOLDS ? "is unreachable with these parameters"

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import picocli.CommandLine;
 
 /** Runs the command line in this JVM as a person or a script would, and keeps what it printed. */
@@ -26,9 +27,18 @@ final class Cli {
 
     /** With {@code extra} added as a command (to provoke what no real command does). */
     static Run run(Terminal terminal, Object extra, String... args) {
+        return run(terminal, extra, System::nanoTime, args);
+    }
+
+    /** With the time limits read on {@code clock} (nanoseconds) instead of the machine's. */
+    static Run runOn(LongSupplier clock, String... args) {
+        return run(Terminal.none(), null, clock, args);
+    }
+
+    private static Run run(Terminal terminal, Object extra, LongSupplier clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        Io io = new Io(out, new PrintWriter(err, true), terminal);
+        Io io = new Io(out, new PrintWriter(err, true), terminal, clock);
         CommandLine cl = Main.commandLine(io);
         if (extra != null) {
             cl.addSubcommand(extra);

@@ -75,4 +75,91 @@ class ErrorReportTest {
         assertTrue(junit.contains("<error message=\"the predicate threw IllegalStateException: boom\" type=\"ERROR\">"),
                 junit);
     }
+
+    /** The TCP model, except that it throws where B would enter ESTABLISHED: a model with a bug. */
+    private record Throwing(TcpModel m) implements tcpcheck.checker.Model<TcpState, Action> {
+        @Override
+        public List<TcpState> initialStates() {
+            return m.initialStates();
+        }
+
+        @Override
+        public void actions(TcpState s, List<Action> actions) {
+            m.actions(s, actions);
+        }
+
+        @Override
+        public TcpState nextState(TcpState s, Action a) {
+            TcpState t = m.nextState(s, a);
+            if (t != null && t.b().state() == tcpcheck.model.ConnectionState.ESTABLISHED
+                    && s.b().state() != tcpcheck.model.ConnectionState.ESTABLISHED) {
+                throw new IllegalStateException("boom");
+            }
+            return t;
+        }
+
+        @Override
+        public long fingerprint(TcpState s) {
+            return m.fingerprint(s);
+        }
+
+        @Override
+        public boolean withinBoundary(TcpState s) {
+            return m.withinBoundary(s);
+        }
+
+        @Override
+        public String describe(Action a) {
+            return m.describe(a);
+        }
+    }
+
+    /**
+     * simulate says an ERROR as check does: a walk in which the model threw is no violation (the engine's
+     * Finding.error, carried through RandomWalks.Hit) but the verdict ERROR, with what threw and the length of the
+     * walk to the state where it threw, in the text and in JSON (the schema's "error"), no chart and no file, and exit
+     * code 4 before a violation's 1.
+     */
+    @Test
+    void simulateReportsAnErrorAsCheckDoes() throws Exception {
+        Parameters p = Parameters.defaults();
+        TcpModel m = new TcpModel(Variant.RFC9293_RFC1337, p);
+        List<String> names = List.of("agreement", "no-stale-accept");
+        tcpcheck.checker.Simulation<TcpState, Action> sim = tcpcheck.checker.Simulation.of(new Throwing(m))
+                .runs(20).depth(400).seed(1);
+        for (String n : names) {
+            sim.properties(tcpcheck.properties.TcpProperties.named(n, m).verdict());
+        }
+        tcpcheck.properties.RandomWalks walks = new tcpcheck.properties.RandomWalks().runs(20).seed(1);
+        tcpcheck.properties.RandomWalks.Report r = walks.report(Variant.RFC9293_RFC1337, p, names, sim.run());
+        assertTrue(r.error());
+        assertTrue(!r.violated(), "an ERROR is not a violation");
+        tcpcheck.properties.RandomWalks.Hit h = r.hit("agreement");
+        assertEquals(Verdict.ERROR, h.verdict());
+        // It threw while the walk listed the successors of a state, before choosing one.
+        assertEquals("the model threw IllegalStateException: boom", h.error());
+        assertEquals(tcpcheck.model.ConnectionState.SYN_RECEIVED, h.shrunk().last().b().state(),
+                "the walk ends in the state where the model threw");
+
+        String text = SimulateCommand.text(r, Map.of(), Deadline.start(null));
+        assertTrue(text.contains("  agreement          ! ERROR      " + h.error() + " (in the state reached after "
+                + h.shrunk().length() + " actions of run " + h.run() + ")\n"), text);
+        assertTrue(text.contains("  no-stale-accept    ! ERROR      "), text);
+        assertTrue(!text.contains("step A"), "no chart: an ERROR is no counterexample: " + text);
+        JsonNode json = Json.MAPPER.readTree(Json.line(SimulateCommand.json(r, Map.of(), Deadline.start(null))));
+        assertEquals(List.of(), JsonOutputTest.schema.validate(json));
+        JsonNode result = json.get("results").get(0);
+        assertEquals("ERROR", result.get("verdict").asText());
+        assertEquals(h.error(), result.get("error").asText());
+        assertEquals(h.shrunk().length(), result.get("counterexampleLength").asInt());
+        assertEquals(h.run(), result.get("run").asInt());
+
+        assertEquals(ExitCode.ERROR, SimulateCommand.exitCode(List.of(r), false));
+        tcpcheck.properties.RandomWalks.Report violation = new tcpcheck.properties.RandomWalks().runs(300).run(
+                Variant.TWO_WAY_HANDSHAKE, p, List.of("no-stale-accept"));
+        assertEquals(ExitCode.VIOLATED, SimulateCommand.exitCode(List.of(violation), false));
+        assertEquals(ExitCode.ERROR, SimulateCommand.exitCode(List.of(violation, r), false), "4 before 1");
+        assertEquals("ERROR: 2 of 3 verdicts could not be reached (" + h.error() + ")",
+                SimulateCommand.conclusion(List.of(violation, r), ExitCode.ERROR, Deadline.start(null)));
+    }
 }

@@ -57,6 +57,14 @@ class ExitCodesTest {
         assertTrue(none.err().contains("tcpcheck: a command is needed; the commands are: justify, check, replay, "
                 + "show, sweep, simulate, report, list, conform, explore\n"), none.err());
 
+        // conform has commands of its own: alone, it is the same usage error.
+        Cli.Run conform = Cli.run("conform");
+        assertEquals(ExitCode.USAGE, conform.exit());
+        assertEquals("", conform.out());
+        assertTrue(conform.err().startsWith("Usage: tcpcheck conform [-hV] [COMMAND]"), conform.err());
+        assertTrue(conform.err().endsWith("tcpcheck: a command is needed; the commands are: linux, learned\n"
+                + "Try 'tcpcheck conform --help' for the commands.\n"), conform.err());
+
         Cli.Run option = Cli.run("--bogus");
         assertEquals(ExitCode.USAGE, option.exit());
         assertEquals("tcpcheck: Unknown option: '--bogus'\nTry 'tcpcheck --help' for the commands.\n", option.err());
@@ -179,22 +187,57 @@ class ExitCodesTest {
     }
 
     /**
-     * Issue 19 and item 21: simulate's --max-seconds bounds shrinking too. Seed 3 finds a stale accept in run 21 of
-     * its first 256 walks (which are always taken); shrinking that 103-step walk to the end replays 1,603 candidates
-     * (several seconds), longer than the second left, so it is stopped with the shortest violation found by then.
+     * Issue 19 and item 21: simulate's --max-seconds bounds shrinking too. The command reads its time on a clock
+     * that advances 10 ms at each reading, so the limit of one second is 100 readings, whatever the machine's speed:
+     * a few go to the walks (seed 1 finds a stale accept in run 8 of its first 256 walks, which are always taken)
+     * and the rest to shrinking, which replays a candidate per reading at most and needs more than that to finish
+     * (counted here by a run without the limit). Shrinking stops with the shortest violation found by then, and the
+     * text and the JSON say so.
      */
     @Test
     void maxSecondsBoundsShrinking() throws Exception {
-        Cli.Run r = Cli.run("simulate", "--variant", "two-way-handshake", "--K", "3", "--D", "3", "--L", "3", "--Dup",
-                "2", "--runs", "256", "--depth", "2000", "--property", "no-stale-accept", "--seed", "3",
-                "--max-seconds", "1", "--format", "json");
+        String[] walks = {"simulate", "--variant", "two-way-handshake", "--property", "no-stale-accept", "--runs",
+            "300", "--seed", "1"};
+        JsonNode full = Json.MAPPER.readTree(Cli.run(concat(walks, "--format", "json")).out().lines().findFirst()
+                .orElseThrow()).get("results").get(0);
+        int fullReplays = full.get("shrinkReplays").asInt();
+        assertTrue(fullReplays > 100, "shrinking to the end replays " + fullReplays + " candidates");
+
+        Cli.Run r = Cli.runOn(tenMillisecondsAReading(), concat(walks, "--max-seconds", "1", "--format", "json"));
         assertEquals(ExitCode.VIOLATED, r.exit(), r.err());
         JsonNode v = Json.MAPPER.readTree(r.out().lines().findFirst().orElseThrow());
+        assertFalse(v.get("complete").asBoolean());
+        assertEquals("max-seconds", v.get("incomplete").get("limit").asText());
         assertEquals("time limit of 1 s reached (--max-seconds, for the whole command) while shrinking",
                 v.get("incomplete").get("reason").asText());
         JsonNode hit = v.get("results").get(0);
-        assertEquals(21, hit.get("run").asInt());
-        assertTrue(hit.get("counterexampleLength").asInt() <= 103, hit.toString());
-        assertTrue(hit.get("shrinkReplays").asInt() < 1603, "shrinking to the end replays 1,603 candidates: " + hit);
+        assertEquals("VIOLATED", hit.get("verdict").asText());
+        assertEquals(8, hit.get("run").asInt());
+        assertEquals(full.get("walkLength").asInt(), hit.get("walkLength").asInt(), "the same walk");
+        assertTrue(hit.get("shrinkReplays").asInt() > 0 && hit.get("shrinkReplays").asInt() < fullReplays,
+                hit.get("shrinkReplays") + " of " + fullReplays + " replays");
+        assertTrue(hit.get("counterexampleLength").asInt() <= hit.get("walkLength").asInt(), hit.toString());
+        assertTrue(hit.get("counterexampleLength").asInt() >= full.get("counterexampleLength").asInt(),
+                hit.toString());
+
+        Cli.Run text = Cli.runOn(tenMillisecondsAReading(), concat(walks, "--max-seconds", "1"));
+        assertEquals(ExitCode.VIOLATED, text.exit(), text.err());
+        assertTrue(text.out().contains("  STOPPED EARLY: time limit of 1 s reached (--max-seconds, for the whole "
+                + "command) while shrinking after 9 of 300 walks\n"), text.out());
+        assertTrue(text.out().contains("  no-stale-accept    ✗ violated in run 8 (a walk of "
+                + full.get("walkLength").asInt() + " steps), shrunk to " + hit.get("counterexampleLength").asInt()
+                + " steps (" + hit.get("shrinkReplays").asInt() + " replays"), text.out());
+    }
+
+    /** A clock that advances 10 ms each time it is read. */
+    private static java.util.function.LongSupplier tenMillisecondsAReading() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        return () -> nanos.addAndGet(10_000_000L);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

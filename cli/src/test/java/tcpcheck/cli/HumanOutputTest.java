@@ -78,6 +78,11 @@ class HumanOutputTest {
                 r.out());
         Path json = out.resolve("two-way-handshake.no-stale-accept.json");
         assertTrue(r.out().contains("written: " + json + " (tcpcheck replay " + json + ")\n"), r.out());
+        // The story after the chart: the Narrator's, as the Markdown page and show tell it, in English.
+        assertTrue(r.out().contains(" end TIME-WAIT                                                               "
+                + "ESTABLISHED\n✗ no-stale-accept breaks at step 10\n\n" + storyOf(json) + "\nwritten: "), r.out());
+        assertTrue(r.out().contains("\n 10  This breaks no-stale-accept at step 10: B enters ESTABLISHED in "
+                + "connection 1, which has been over since step 8.\n"), r.out());
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 assertTrue(r.out().contains("written: " + f + "\n") || r.out().contains("written: " + f + " "),
@@ -85,6 +90,31 @@ class HumanOutputTest {
             }
         }
         assertFalse(r.out().contains("add --out DIR"), r.out());
+    }
+
+    /** The English story the Narrator tells of a counterexample file, one line per sentence. */
+    static String storyOf(Path json) throws Exception {
+        tcpcheck.properties.CounterexampleFile.Counterexample cx = tcpcheck.properties.CounterexampleFile.read(
+                Files.readString(json));
+        tcpcheck.properties.Replay.Outcome o = tcpcheck.properties.Replay.replay(cx);
+        assertTrue(o.reproduces(), o.reason());
+        String story = new tcpcheck.properties.Explanation(new tcpcheck.model.TcpModel(cx.variant(), cx.parameters()),
+                cx.property(), cx.part(), o.trace()).story().text(tcpcheck.properties.Lang.EN);
+        assertTrue(story.lines().count() >= 3, story);
+        return story;
+    }
+
+    /** simulate tells the shrunk violation's story after its chart, as check does. */
+    @Test
+    void simulateTellsTheStoryOfTheShrunkViolation() throws Exception {
+        Cli.Run r = Cli.run("simulate", "--variant", "two-way-handshake", "--property", "no-stale-accept", "--runs",
+                "300", "--seed", "1", "--out", dir.toString());
+        assertEquals(ExitCode.VIOLATED, r.exit(), r.err());
+        Path json = dir.resolve("two-way-handshake.no-stale-accept.simulated.json");
+        String story = storyOf(json);
+        assertTrue(r.out().contains("✗ no-stale-accept breaks at step 18\n\n" + story + "\nwritten: " + json), r.out());
+        assertTrue(story.endsWith(" 18  This breaks no-stale-accept at step 18: B enters ESTABLISHED in connection 1, "
+                + "which has been over since step 16.\n"), story);
     }
 
     /** Item 11: without --out, check says how to write the counterexamples. */

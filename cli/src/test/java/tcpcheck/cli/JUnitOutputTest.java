@@ -88,6 +88,9 @@ class JUnitOutputTest {
                             + " actions\n\nstep A "), failure.getTextContent());
                     assertTrue(failure.getTextContent().contains("written: " + json + " (tcpcheck replay " + json
                             + ")"), failure.getTextContent());
+                    assertTrue(failure.getTextContent().contains("breaks at step "
+                            + res.get("counterexampleLength").asInt() + "\n\n"
+                            + HumanOutputTest.storyOf(Path.of(json)) + "\nwritten: "), failure.getTextContent());
                 } else {
                     assertNull(failure, tc.getAttribute("name"));
                 }

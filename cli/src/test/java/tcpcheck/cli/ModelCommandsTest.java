@@ -141,7 +141,7 @@ class ModelCommandsTest {
         CommandLineTest.Run r = run("check", "--witness", "simultaneous-open", "--out", dir.toString());
         assertEquals(ExitCode.HOLDS, r.exit(), r.err());
         assertTrue(r.out().startsWith("rfc9293-rfc1337: witness simultaneous-open reached in 6 actions"), r.out());
-        for (String ext : new String[] {".json", ".md", ".svg", ".pcap"}) {
+        for (String ext : new String[] {".json", ".md", ".svg", ".pcapng"}) {
             assertTrue(Files.size(dir.resolve("rfc9293-rfc1337.simultaneous-open" + ext)) > 0, ext);
         }
         Path json = dir.resolve("rfc9293-rfc1337.simultaneous-open.json");
@@ -155,12 +155,20 @@ class ModelCommandsTest {
                 replay.out());
 
         // No loss, no duplication and one segment per direction: no old SYN outlives its connection (253 states).
-        CommandLineTest.Run never = run("check", "--witness", "old-duplicate-syn", "--L", "0", "--Dup", "0", "--C", "1",
+        // The JSON is the output schema's "witness" record, then the summary, as every command's JSON Lines.
+        Cli.Run never = Cli.run("check", "--witness", "old-duplicate-syn", "--L", "0", "--Dup", "0", "--C", "1",
                 "--format", "json");
         assertEquals(ExitCode.VIOLATED, never.exit(), never.err());
-        JsonNode n = new ObjectMapper().readTree(never.out());
-        assertEquals("UNREACHABLE", n.get("verdict").asText());
+        java.util.List<JsonNode> records = JsonOutputTest.records(never);
+        assertEquals(2, records.size(), never.out());
+        JsonNode n = records.get(0);
+        assertEquals("witness", n.get("record").asText());
+        assertEquals("old-duplicate-syn", n.get("witness").asText());
+        assertEquals("UNREACHABLE", n.get("outcome").asText());
+        assertTrue(n.get("complete").asBoolean());
         assertEquals(253, n.get("states").asInt());
         assertTrue(n.get("length").isNull());
+        assertEquals("summary", records.get(1).get("record").asText());
+        assertEquals(ExitCode.VIOLATED, records.get(1).get("exit").asInt());
     }
 }

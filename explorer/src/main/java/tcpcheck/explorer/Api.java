@@ -11,6 +11,7 @@ import tcpcheck.model.Variant;
 import tcpcheck.properties.CounterexampleFile;
 import tcpcheck.properties.TcpProperties;
 import tcpcheck.properties.TcpProperty;
+import tcpcheck.properties.Timeline;
 
 /**
  * The explorer's JSON API, apart from HTTP: each method takes a request's query and returns what is sent back as
@@ -83,7 +84,7 @@ final class Api {
         int at = w.at(q);
         Walk here = w.prefix(at);
         int[] path = w.indices();
-        return new Actions(StateView.actions(here.model(), here.trace().last(), at < path.length ? path[at] : -1),
+        return new Actions(StateView.actions(here.model(), Timeline.of(here.trace()), at < path.length ? path[at] : -1),
                 DisabledActions.of(here.trace().last(), w.parameters()));
     }
 

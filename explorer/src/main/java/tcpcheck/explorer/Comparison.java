@@ -9,6 +9,7 @@ import tcpcheck.model.Parameters;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
+import tcpcheck.properties.Timeline;
 
 /**
  * A path replayed on another variant: the same actions (the same application calls, the same adversary: the same
@@ -36,7 +37,7 @@ record Comparison(StateView.VariantInfo variant, StateView.VariantInfo other, in
         TcpModel right = new TcpModel(other, p);
         Trace<TcpState, Action> t = walk.prefix(at).trace();
         TcpState r = right.initialStates().get(0);
-        List<TcpState> rightStates = new ArrayList<>(List.of(r));
+        List<Trace.Step<TcpState, Action>> rightSteps = new ArrayList<>(List.of(new Trace.Step<>(null, r)));
         int[] otherPath = new int[at];
         List<Row> rows = new ArrayList<>();
         Integer firstDifference = null;
@@ -57,7 +58,7 @@ record Comparison(StateView.VariantInfo variant, StateView.VariantInfo other, in
                 break;
             }
             r = right.successors(r).get(k).state();
-            rightStates.add(r);
+            rightSteps.add(new Trace.Step<>(a, r));
             otherPath[i - 1] = k;
             replayed = i;
             boolean same = l.equals(r);
@@ -68,8 +69,8 @@ record Comparison(StateView.VariantInfo variant, StateView.VariantInfo other, in
                     r.a().state().toString(), r.b().state().toString(), same));
         }
         Side atDifference = firstDifference == null ? null
-                : side(walk, t, rightStates, Math.min(firstDifference, replayed), right.timeWait());
-        Side atEnd = side(walk, t, rightStates, replayed, right.timeWait());
+                : side(walk, t, rightSteps, Math.min(firstDifference, replayed), right.timeWait());
+        Side atEnd = side(walk, t, rightSteps, replayed, right.timeWait());
         Walk otherWalk = Walk.of(other, p, Arrays.copyOf(otherPath, replayed));
         return new Comparison(StateView.VariantInfo.of(walk.variant()), StateView.VariantInfo.of(other), at,
                 replayed, firstDifference, stopped, rows, atDifference, atEnd, otherWalk.query(replayed, null));
@@ -86,18 +87,19 @@ record Comparison(StateView.VariantInfo variant, StateView.VariantInfo other, in
         return "the model does not enable it there";
     }
 
-    private static Side side(Walk walk, Trace<TcpState, Action> t, List<TcpState> right, int step, int otherTimeWait) {
+    private static Side side(Walk walk, Trace<TcpState, Action> t, List<Trace.Step<TcpState, Action>> right, int step,
+                             int otherTimeWait) {
         Parameters p = walk.parameters();
         TcpState l = t.steps().get(step).state();
-        TcpState r = right.get(step);
+        TcpState r = right.get(step).state();
         TcpState lb = step > 0 ? t.steps().get(step - 1).state() : null;
-        TcpState rb = step > 0 ? right.get(step - 1) : null;
+        TcpState rb = step > 0 ? right.get(step - 1).state() : null;
         return new Side(step,
                 List.of(EndpointFields.of(l, lb, TcpModel.A, p, walk.model().timeWait()),
                         EndpointFields.of(l, lb, TcpModel.B, p, walk.model().timeWait())),
-                NetworkView.of(l, lb, p),
+                NetworkView.of(Timeline.of(new Trace<>(t.steps().subList(0, step + 1), -1)), p),
                 List.of(EndpointFields.of(r, rb, TcpModel.A, p, otherTimeWait),
                         EndpointFields.of(r, rb, TcpModel.B, p, otherTimeWait)),
-                NetworkView.of(r, rb, p));
+                NetworkView.of(Timeline.of(new Trace<>(right.subList(0, step + 1), -1)), p));
     }
 }

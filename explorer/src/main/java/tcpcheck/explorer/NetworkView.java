@@ -2,16 +2,18 @@ package tcpcheck.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
-import tcpcheck.model.Action;
 import tcpcheck.model.Network;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Segment;
 import tcpcheck.model.Stamp;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
-import tcpcheck.properties.SequenceChart;
+import tcpcheck.properties.Timeline;
 
-/** The network as the page shows it: each direction's segments in flight, and the adversary's budgets. */
+/**
+ * The network as the page shows it: each direction's segments in flight, and the adversary's budgets. Segments are
+ * the {@link Timeline}'s copies, named (s1, s2, …) and marked old as the charts and the stories name and mark them.
+ */
 final class NetworkView {
     private NetworkView() {
     }
@@ -19,11 +21,13 @@ final class NetworkView {
     /**
      * One segment in flight (or taken by an action).
      *
-     * @param old whether delivering it now would be an old duplicate, as the sequence chart marks one
+     * @param name the copy's name in the charts and stories (s1, s2, …)
+     * @param old whether delivering it next would make it old: its receiver has started or ended a connection since
+     *            it was sent ({@link Timeline#oldIfDeliveredNext})
      * @param fresh whether the step that led here put it into the network
      */
-    record SegmentView(String text, String flags, int seq, Integer ack, boolean data, Integer unit, int age,
-                       int connection, boolean old, boolean fresh) {
+    record SegmentView(String name, String text, String flags, int seq, Integer ack, boolean data, Integer unit,
+                       int age, int connection, boolean old, boolean fresh) {
     }
 
     record Direction(String toward, List<SegmentView> segments) {
@@ -35,21 +39,17 @@ final class NetworkView {
     record View(List<Direction> directions, List<Budget> budgets) {
     }
 
-    static View of(TcpState s, TcpState before, Parameters p) {
+    /** The network after the last step of the timeline's trace. */
+    static View of(Timeline t, Parameters p) {
+        TcpState s = t.state(t.length());
+        List<Timeline.Copy> left = new ArrayList<>(t.inFlight());
         List<Direction> dirs = new ArrayList<>();
         for (int dest : new int[] {Network.TO_B, Network.TO_A}) {
-            List<Integer> then = new ArrayList<>();
-            if (before != null) {
-                for (int packet : before.network().toward(dest)) {
-                    then.add(packet);
-                }
-            }
             List<SegmentView> segs = new ArrayList<>();
             for (int packet : s.network().toward(dest)) {
-                // A segment that only aged is the same segment; one the step sent is fresh.
-                boolean fresh = before != null && !then.remove(Integer.valueOf(packet))
-                        && !then.remove(Integer.valueOf(packet - (1 << 27)));
-                segs.add(segment(s, dest, packet, fresh));
+                Timeline.Copy c = first(left, dest, packet);
+                left.remove(c);
+                segs.add(segment(t, c));
             }
             dirs.add(new Direction(dest == Network.TO_B ? "B" : "A", segs));
         }
@@ -59,21 +59,28 @@ final class NetworkView {
         return new View(dirs, budgets);
     }
 
-    static SegmentView segment(TcpState s, int dest, int packet, boolean fresh) {
-        Segment g = Network.segment(packet);
-        Stamp st = Network.stamp(packet);
-        String flags = String.join(",", flagList(g));
-        return new SegmentView(g + (g.data() ? " [unit " + st.dataIndex() + "]" : ""), flags, g.seq(),
-                g.ack() ? g.ackNo() : null, g.data(), g.data() ? st.dataIndex() : null, Network.age(packet),
-                st.connection(), old(s, dest, packet), fresh);
+    /** The segment a network action toward {@code dest} takes after the last step: the copy the timeline takes. */
+    static SegmentView segment(Timeline t, int dest, int packet) {
+        return segment(t, first(t.inFlight(), dest, packet));
     }
 
-    /**
-     * Whether delivering this segment now would be an old duplicate, as the sequence charts mark one: the one place
-     * the explorer asks (the network's view and the explanation of a violation both do).
-     */
-    static boolean old(TcpState s, int dest, int packet) {
-        return SequenceChart.oldDuplicate(s, new Action(Action.Kind.DELIVER, dest, packet, -1));
+    private static SegmentView segment(Timeline t, Timeline.Copy c) {
+        Segment g = c.segment();
+        Stamp st = c.stamp();
+        String flags = String.join(",", flagList(g));
+        return new SegmentView(c.name(), g + (g.data() ? " [unit " + st.dataIndex() + "]" : ""), flags, g.seq(),
+                g.ack() ? g.ackNo() : null, g.data(), g.data() ? st.dataIndex() : null, c.age(), st.connection(),
+                t.oldIfDeliveredNext(c), c.entered() == t.length());
+    }
+
+    /** Of identical copies in flight, the one that entered first (as {@link Timeline} takes it). */
+    private static Timeline.Copy first(List<Timeline.Copy> inFlight, int dest, int packet) {
+        for (Timeline.Copy c : inFlight) {
+            if (c.to() == dest && c.packet() == packet) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no copy in flight toward " + endpoint(dest) + " is " + packet);
     }
 
     private static List<String> flagList(Segment g) {

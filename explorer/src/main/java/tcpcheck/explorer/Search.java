@@ -151,11 +151,8 @@ final class Search {
         void run() {
             try {
                 FromState model = new FromState(from.model(), from.trace().last(), this);
-                // Stopping at the first finding is for safety parts: with only an eventually part the search would
-                // stop at once (every one of no safety parts is "found") and judge liveness on one state.
-                boolean safety = parts.stream().anyMatch(p -> p.kind() != Property.Kind.EVENTUALLY);
                 CheckResult<TcpState, Action> r = Checker.of(model).properties(parts).threads(2)
-                        .stopAtFirstFinding(safety).progress(p -> progress = p)
+                        .stopAtFirstFinding(true).progress(p -> progress = p)
                         .limits(Limits.none().withMaxNanos(MAX_SECONDS * 1_000_000_000L)).run();
                 finish(r);
             } catch (CancellationException e) {

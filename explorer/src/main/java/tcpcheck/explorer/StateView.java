@@ -3,14 +3,20 @@ package tcpcheck.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tcpcheck.checker.Property;
 import tcpcheck.checker.Trace;
+import tcpcheck.checker.Violation;
 import tcpcheck.model.Action;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.SequenceSpace;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
+import tcpcheck.properties.Narrator;
 import tcpcheck.properties.SequenceChart;
+import tcpcheck.properties.Story;
+import tcpcheck.properties.TcpProperties;
+import tcpcheck.properties.Timeline;
 
 /** Everything the page shows for one step of a path: the answer of {@code /api/state}. */
 record StateView(VariantInfo variant, Map<String, Object> parameters, String query, int[] path, int at, int length,
@@ -25,8 +31,11 @@ record StateView(VariantInfo variant, Map<String, Object> parameters, String que
         }
     }
 
-    /** A step of the path: its number (1 for the first action) and the action taken. */
-    record StepInfo(int step, String action) {
+    /**
+     * A step of the path: its number (1 for the first action), the action taken, and the decisive events the
+     * {@link Narrator} names at that step in its story of the whole path (empty when the step is not decisive).
+     */
+    record StepInfo(int step, String action, List<Explanation.Event> events) {
     }
 
     /**
@@ -48,14 +57,16 @@ record StateView(VariantInfo variant, Map<String, Object> parameters, String que
         Trace<TcpState, Action> t = here.trace();
         TcpState s = t.last();
         TcpState before = at > 0 ? t.steps().get(at - 1).state() : null;
+        Story story = story(m, full, counterexampleOf);
         List<StepInfo> steps = new ArrayList<>();
         for (int i = 1; i < full.steps().size(); i++) {
-            steps.add(new StepInfo(i, describe(full.steps().get(i).action(), p)));
+            steps.add(new StepInfo(i, describe(full.steps().get(i).action(), p), Explanation.Event.of(story.at(i))));
         }
+        Timeline timeline = Timeline.of(t);
         List<EndpointFields.Endpoint> endpoints = List.of(EndpointFields.of(s, before, TcpModel.A, p, m.timeWait()),
                 EndpointFields.of(s, before, TcpModel.B, p, m.timeWait()));
         int[] path = walk.indices();
-        List<ActionView> enabled = actions(m, s, at < path.length ? path[at] : -1);
+        List<ActionView> enabled = actions(m, timeline, at < path.length ? path[at] : -1);
         List<PropertyStatus.Status> statuses = PropertyStatus.of(m, t, counterexampleOf);
         List<PropertyStatus.View> props = new ArrayList<>();
         List<Explanation.Broke> broke = new ArrayList<>();
@@ -66,19 +77,40 @@ record StateView(VariantInfo variant, Map<String, Object> parameters, String que
             }
         }
         String title = walk.variant().id() + ": step " + at + " of " + walk.length();
+        // The chart marks the violation where the page explains one.
+        String violated = broke.isEmpty() ? null : broke.get(0).part();
         return new StateView(VariantInfo.of(walk.variant()), p.describe(walk.variant()),
                 walk.query(at, counterexampleOf), path, at, walk.length(), steps, endpoints,
-                NetworkView.of(s, before, p), m.terminal(s), s.atBoundary(), s.aborted(), enabled,
-                DisabledActions.of(s, p), props, broke, SequenceChart.svg(title, t));
+                NetworkView.of(timeline, p), m.terminal(s), s.atBoundary(), s.aborted(), enabled,
+                DisabledActions.of(s, p), props, broke, SequenceChart.svg(title, t, violated));
     }
 
-    /** The enabled actions of {@code s}, in the model's order; {@code next} is the index the path takes next. */
-    static List<ActionView> actions(TcpModel m, TcpState s, int next) {
+    /**
+     * The Narrator's story of the whole path: with the violation of the property the path was opened for when the
+     * path ends by violating it (as the counterexample's page tells it), else the events alone.
+     */
+    private static Story story(TcpModel m, Trace<TcpState, Action> full, String counterexampleOf) {
+        if (counterexampleOf != null) {
+            for (Property<TcpState, Action> part : TcpProperties.named(counterexampleOf, m).verdict()) {
+                Trace<TcpState, Action> v = Violation.find(m, part, full);
+                if (v != null && v.length() == full.length()) {
+                    return Narrator.tell(m, full, counterexampleOf, part.name());
+                }
+            }
+        }
+        return Narrator.tell(m, full);
+    }
+
+    /**
+     * The enabled actions after the last step of the timeline's trace, in the model's order; {@code next} is the
+     * index the path takes next.
+     */
+    static List<ActionView> actions(TcpModel m, Timeline timeline, int next) {
         List<ActionView> out = new ArrayList<>();
-        List<Trace.Step<TcpState, Action>> succ = m.successors(s);
+        List<Trace.Step<TcpState, Action>> succ = m.successors(timeline.state(timeline.length()));
         for (int i = 0; i < succ.size(); i++) {
             Action a = succ.get(i).action();
-            NetworkView.SegmentView seg = a.isNetwork() ? NetworkView.segment(s, a.endpoint(), a.packet(), false)
+            NetworkView.SegmentView seg = a.isNetwork() ? NetworkView.segment(timeline, a.endpoint(), a.packet())
                     : null;
             out.add(new ActionView(i, a.kind().name(), NetworkView.endpoint(a.endpoint()),
                     describe(a, m.parameters()), seg, a.isnChoice() >= 0 ? a.isnChoice() : null, i == next));

@@ -69,7 +69,7 @@ class ExplorerApiTest {
     }
 
     @Test
-    void theOldSynsDeliveryBreaksNoStaleAccept() {
+    void theOldSynsDeliveryBreaksNoStaleAccept() throws Exception {
         JsonNode before = client.ok("/api/state?" + at(opening, 13));
         assertEquals("LISTEN", Client.field(before, "B", "state"));
         assertEquals("TIME-WAIT", Client.field(before, "A", "state"));
@@ -83,6 +83,7 @@ class ExplorerApiTest {
         }
         assertNotNull(syn, "the old SYN is in flight toward B");
         assertTrue(syn.get("old").asBoolean(), "and is marked old");
+        assertEquals("s2", syn.get("name").asText(), "named as the chart and the story name it");
         assertEquals(1, syn.get("connection").asInt());
         JsonNode next = null;
         for (JsonNode a : before.get("enabled")) {
@@ -106,10 +107,76 @@ class ExplorerApiTest {
         JsonNode broke = s.get("broke").get(0);
         assertEquals("no-stale-accept", broke.get("property").asText());
         assertEquals("no-stale-accept is violated at step 14", broke.get("headline").asText());
-        String why = broke.get("why").toString();
-        assertTrue(why.contains("old duplicate of connection 1"), why);
-        assertTrue(why.contains("state LISTEN → ESTABLISHED"), why);
-        assertTrue(broke.get("judgement").asText().contains("Violation.check"), broke.toString());
+        // The Narrator's story, as the counterexample's page tells it: the violation last, and why.
+        assertEquals("This breaks no-stale-accept at step 14: B enters ESTABLISHED in connection 1, which has been"
+                + " over since step 12.", broke.get("violation").asText());
+        tcpcheck.properties.Story story = storyOf(STALE_SYN);
+        assertEquals(texts(story.sentences()), texts(broke.get("story")));
+        assertTrue(broke.get("story").get(broke.get("story").size() - 2).get("text").asText().startsWith(
+                "A's SYN s2 (the copy the network made at step 2 of s1, sent at step 1; old: from connection 1, age "
+                        + "0) reaches B in LISTEN"), broke.toString());
+        // Each step carries the events the story names there; step 14's are the old SYN's arrival and the violation.
+        JsonNode step14 = s.get("steps").get(13).get("events");
+        assertEquals(texts(story.at(14)), texts(step14));
+        assertEquals(List.of("OLD_SEGMENT", "VIOLATION"), List.of(step14.get(0).get("kind").asText(),
+                step14.get(1).get("kind").asText()));
+        assertEquals(texts(story.at(2)), texts(s.get("steps").get(1).get("events")), "the duplication at step 2");
+        assertEquals(0, s.get("steps").get(2).get("events").size(), "step 3 is not decisive");
+        assertTrue(s.get("chart").asText().contains("✗ no-stale-accept breaks at step 14"), "the chart marks it");
+        assertFalse(before.get("chart").asText().contains("breaks at step"), "not before");
+    }
+
+    /** The story the Narrator tells of a stored counterexample (as its page does). */
+    static tcpcheck.properties.Story storyOf(String file) throws CounterexampleFile.InvalidException {
+        CounterexampleFile.Counterexample cx = CounterexampleFile.read(Client.read(file));
+        tcpcheck.properties.Replay.Outcome o = tcpcheck.properties.Replay.replay(cx);
+        assertTrue(o.reproduces(), file);
+        return tcpcheck.properties.Narrator.tell(new tcpcheck.model.TcpModel(cx.variant(), cx.parameters()),
+                o.trace(), cx.property(), cx.part());
+    }
+
+    static List<String> texts(List<tcpcheck.properties.Story.Sentence> sentences) {
+        return sentences.stream().map(x -> x.text(tcpcheck.properties.Lang.EN)).toList();
+    }
+
+    static List<String> texts(JsonNode events) {
+        List<String> out = new ArrayList<>();
+        events.forEach(e -> out.add(e.get("text").asText()));
+        return out;
+    }
+
+    /**
+     * The network marks a segment old as the charts and the stories do ({@code Timeline}: its receiver has started or
+     * ended a connection since it was sent), not only an old SYN: in no-time-wait's graceful-close counterexample, B's
+     * ACK s9 of connection 1 is still in flight when A, without TIME-WAIT, goes CLOSED at step 11; at step 12 it
+     * reaches A and draws the RST that resets B.
+     */
+    @Test
+    void aLateAckOfAConnectionThatIsOverIsMarkedOld() {
+        String q = client.post("/api/counterexample", Client.read("no-time-wait.graceful-close.json")).json()
+                .get("query").asText();
+        JsonNode at10 = client.ok("/api/state?" + at(q, 10));
+        JsonNode at11 = client.ok("/api/state?" + at(q, 11));
+        for (JsonNode s : List.of(at10, at11)) {
+            JsonNode s9 = null;
+            for (JsonNode seg : s.at("/network/directions/1/segments")) {
+                if (seg.get("name").asText().equals("s9")) {
+                    s9 = seg;
+                }
+            }
+            assertNotNull(s9, "B's ACK s9 is in flight toward A: " + s.get("network"));
+            assertEquals("ACK", s9.get("flags").asText());
+            assertEquals(s == at11, s9.get("old").asBoolean(), "old once A has ended connection 1 (step 11)");
+        }
+        JsonNode next = null;
+        for (JsonNode a : at11.get("enabled")) {
+            if (a.get("onPath").asBoolean()) {
+                next = a;
+            }
+        }
+        assertEquals("s9", next.at("/segment/name").asText());
+        assertTrue(next.at("/segment/old").asBoolean(), "the action that delivers it says so too");
+        assertEquals("CLOSED", Client.field(at11, "A", "state"));
     }
 
     @Test
@@ -295,7 +362,7 @@ class ExplorerApiTest {
 
     /** Every stored counterexample opens, steps to its violation, and breaks its property at its last step only. */
     @Test
-    void everyStoredCounterexampleStepsToItsViolation() throws IOException {
+    void everyStoredCounterexampleStepsToItsViolation() throws Exception {
         List<String> files = new ArrayList<>();
         try (var s = java.nio.file.Files.list(Client.counterexamples())) {
             s.filter(p -> p.toString().endsWith(".json")).forEach(p -> files.add(p.getFileName().toString()));
@@ -309,12 +376,30 @@ class ExplorerApiTest {
                 throw new AssertionError(f, e);
             }
             String q = client.post("/api/counterexample", Client.read(f)).json().get("query").asText();
+            tcpcheck.properties.Timeline timeline = tcpcheck.properties.Timeline.of(
+                    tcpcheck.properties.Replay.replay(cx).trace());
             for (int k = 0; k <= cx.length(); k++) {
                 JsonNode s = client.ok("/api/state?" + at(q, k));
+                // The segment the next step delivers is marked old exactly when the chart and the story call it so.
+                tcpcheck.properties.Timeline.Copy delivered = k < cx.length() ? timeline.deliveredAt(k + 1) : null;
+                if (delivered != null) {
+                    JsonNode next = null;
+                    for (JsonNode a : s.get("enabled")) {
+                        if (a.get("onPath").asBoolean()) {
+                            next = a;
+                        }
+                    }
+                    assertEquals(delivered.name(), next.at("/segment/name").asText(), f + " step " + (k + 1));
+                    assertEquals(delivered.old(), next.at("/segment/old").asBoolean(), f + " step " + (k + 1));
+                }
                 JsonNode p = Client.property(s, cx.property());
                 boolean broke = false;
+                String violation = null;
                 for (JsonNode b : s.get("broke")) {
-                    broke |= b.get("property").asText().equals(cx.property());
+                    if (b.get("property").asText().equals(cx.property())) {
+                        broke = true;
+                        violation = b.get("violation").asText();
+                    }
                 }
                 if (k < cx.length()) {
                     assertFalse(p.get("status").asText().startsWith("violated"), f + " step " + k + ": " + p);
@@ -323,6 +408,7 @@ class ExplorerApiTest {
                     assertEquals("violated", p.get("status").asText(), f + ": " + p);
                     assertEquals(cx.part(), p.get("part").asText(), f);
                     assertTrue(broke, f + ": the explanation names " + cx.property());
+                    assertEquals(storyOf(f).violation().text(tcpcheck.properties.Lang.EN), violation, f);
                 }
             }
         }

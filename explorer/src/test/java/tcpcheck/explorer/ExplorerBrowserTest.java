@@ -70,8 +70,9 @@ class ExplorerBrowserTest {
         assertEquals("LISTEN", field("B.state").getText());
         assertEquals("TIME-WAIT", field("A.state").getText());
         WebElement old = d.findElement(By.cssSelector("#directions [data-toward='B'] tr[data-old='true']"));
-        assertTrue(old.getText().startsWith("<SEQ=0><CTL=SYN>"), old.getText());
-        assertTrue(old.getText().contains("old duplicate"), old.getText());
+        assertTrue(old.getText().startsWith("s2 <SEQ=0><CTL=SYN>"), old.getText());
+        assertTrue(old.getText().endsWith("old, from connection 1"), old.getText());
+        assertEquals(1, d.findElements(By.cssSelector("#directions tr[data-old='true']")).size(), "only s2 is old");
         browser.screenshot("01-before-the-old-syn.png");
 
         forward(14);
@@ -81,8 +82,26 @@ class ExplorerBrowserTest {
         assertFalse(changed("A.state"), "A stays in TIME-WAIT");
         WebElement broke = d.findElement(By.cssSelector(".broke[data-property='no-stale-accept']"));
         assertTrue(broke.getText().startsWith("What broke: no-stale-accept is violated at step 14"), broke.getText());
-        assertTrue(broke.getText().contains("The segment delivered is an old duplicate of connection 1"));
         assertTrue(broke.getText().contains("The rule: no endpoint establishes"), broke.getText());
+        // The Narrator's story, as the counterexample's page tells it.
+        assertEquals("This breaks no-stale-accept at step 14: B enters ESTABLISHED in connection 1, which has been"
+                + " over since step 12.", browser.text(".broke .violation"));
+        List<String> story = d.findElements(By.cssSelector(".broke .story li")).stream().map(WebElement::getText)
+                .toList();
+        assertEquals(5, story.size(), story.toString());
+        assertEquals("Step 2. The network duplicates A's SYN s1 of connection 1, sent at step 1: the copy s2 stays in"
+                + " flight.", story.get(1));
+        assertTrue(story.get(4).startsWith("Step 14. A's SYN s2 (the copy the network made at step 2 of s1, sent at"
+                + " step 1; old: from connection 1, age 0) reaches B in LISTEN"), story.get(4));
+        // The step's own events, from the same story, and the decisive steps marked in the timeline.
+        assertEquals("What the story says of step 14", browser.text("#step-events-title"));
+        List<WebElement> events = d.findElements(By.cssSelector("#step-events li"));
+        assertEquals(List.of("OLD_SEGMENT", "VIOLATION"), events.stream().map(e -> e.getAttribute("data-kind"))
+                .toList());
+        assertEquals(story.get(4), "Step 14. " + events.get(0).getText());
+        List<String> decisive = d.findElements(By.cssSelector("#steps li.decisive")).stream()
+                .map(e -> e.getAttribute("data-step")).toList();
+        assertEquals(List.of("1", "2", "12", "13", "14"), decisive);
         assertEquals("violated at step 14",
                 browser.text("tr[data-property='no-stale-accept'] td.status"));
         assertTrue(d.findElement(By.cssSelector("#chart-svg svg")).getText().contains("old, from connection 1"),
@@ -94,6 +113,8 @@ class ExplorerBrowserTest {
         browser.rendered(r, 13);
         assertEquals("LISTEN", field("B.state").getText());
         assertTrue(d.findElements(By.cssSelector(".broke")).isEmpty(), "nothing broke at step 13");
+        assertTrue(browser.text("#step-events").startsWith("A's ACK s10 reaches B in LAST-ACK"),
+                browser.text("#step-events"));
         browser.screenshot("03-back.png");
 
         // A step chosen in the timeline: step 3, where the first copy of the SYN established B.
@@ -212,9 +233,34 @@ class ExplorerBrowserTest {
             WebElement broke = d.findElement(By.cssSelector(".broke[data-property='" + cx.property() + "']"));
             assertTrue(broke.getText().startsWith("What broke: " + cx.property() + " is violated at step "
                     + cx.length()), broke.getText());
+            assertEquals(ExplorerApiTest.storyOf(f.getFileName().toString()).violation().text(
+                    tcpcheck.properties.Lang.EN), broke.findElement(By.className("violation")).getText(), f.toString());
         }
         browser.screenshot("07-the-last-counterexample-walked.png");
         d.manage().window().setSize(new org.openqa.selenium.Dimension(1600, 2400));
+    }
+
+    /**
+     * A late segment of a connection that is over is marked old as the chart marks it: B's ACK s9 in no-time-wait's
+     * graceful-close counterexample, once A has gone CLOSED without TIME-WAIT (step 11), orange in the chart too.
+     */
+    @Test
+    void aLateAckIsMarkedOldAsTheChartMarksIt() {
+        var d = browser.driver;
+        String q = client().post("/api/counterexample", Client.read("no-time-wait.graceful-close.json")).json()
+                .get("query").asText();
+        d.get(explorer.address() + "?" + ExplorerApiTest.at(q, 11));
+        browser.rendered(0, 11);
+        WebElement s9 = d.findElement(By.cssSelector("#directions [data-toward='A'] tr[data-name='s9']"));
+        assertEquals("true", s9.getAttribute("data-old"));
+        assertTrue(s9.getText().endsWith("old, from connection 1"), s9.getText());
+        int r = browser.renders();
+        d.findElement(By.id("forward")).click();
+        browser.rendered(r, 12);
+        assertTrue(d.findElement(By.cssSelector("#chart-svg svg")).getText().contains("s9 (old, from connection 1"),
+                "the chart calls the ACK it delivers old");
+        assertTrue(browser.text("#step-events").startsWith("B's ACK s9 (sent at step 9; old: from connection 1, age"
+                + " 0) reaches A in CLOSED"), browser.text("#step-events"));
     }
 
     @Test

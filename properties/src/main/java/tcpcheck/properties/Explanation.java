@@ -59,7 +59,12 @@ public record Explanation(TcpModel model, String property, String part, Trace<Tc
     }
 
     public String text() {
-        return SequenceChart.text(title(), trace, violated());
+        return text(title());
+    }
+
+    /** The text chart under another title (a command's own, such as a random walk's run and seed). */
+    public String text(String title) {
+        return SequenceChart.text(title, trace, violated());
     }
 
     public String mermaid() {

@@ -8,6 +8,7 @@ import tcpcheck.checker.Property;
 import tcpcheck.checker.Simulation;
 import tcpcheck.checker.SimulationResult;
 import tcpcheck.checker.Trace;
+import tcpcheck.checker.Verdict;
 import tcpcheck.model.Action;
 import tcpcheck.model.Adversary;
 import tcpcheck.model.Parameters;
@@ -32,15 +33,21 @@ public final class RandomWalks {
     }
 
     /**
-     * The first hit of one property.
+     * The first hit of one property: a violation, or an ERROR when the model or the property threw in the walk.
      *
      * @param run the first run that violated it
      * @param part the engine property that run violated
      * @param walkLength the length of the walk's violating part before shrinking
-     * @param shrunk the shrunk counterexample
+     * @param shrunk the shrunk counterexample (for an ERROR: the walk to the state where it threw, not shrunk)
+     * @param error what threw and its message, for an ERROR (as {@code check} reports one), else null
      */
     public record Hit(String property, String part, int run, int walkLength, Trace<TcpState, Action> shrunk,
-                      int shrinkTests, long shrinkNanos) {
+                      int shrinkTests, long shrinkNanos, String error) {
+
+        /** VIOLATED, or ERROR when something threw. */
+        public Verdict verdict() {
+            return error == null ? Verdict.VIOLATED : Verdict.ERROR;
+        }
     }
 
     /** The outcome for one variant: the engine's figures, and per property its hit or null. */
@@ -51,8 +58,14 @@ public final class RandomWalks {
             return hits.get(properties.indexOf(property));
         }
 
+        /** Whether a walk violated a property. */
         public boolean violated() {
-            return hits.stream().anyMatch(h -> h != null);
+            return hits.stream().anyMatch(h -> h != null && h.verdict() == Verdict.VIOLATED);
+        }
+
+        /** Whether the model or a property threw in a walk (an ERROR). */
+        public boolean error() {
+            return hits.stream().anyMatch(h -> h != null && h.verdict() == Verdict.ERROR);
         }
     }
 
@@ -64,6 +77,7 @@ public final class RandomWalks {
     private long maxNanos = Long.MAX_VALUE;
     private boolean stopWhenAllFound = true;
     private Consumer<Simulation.Status> progress;
+    private java.util.function.LongSupplier clock = System::nanoTime;
 
     public RandomWalks runs(int n) {
         this.runs = n;
@@ -101,6 +115,12 @@ public final class RandomWalks {
         return this;
     }
 
+    /** The clock {@link #maxNanos} is read on, in nanoseconds (default {@link System#nanoTime()}). */
+    public RandomWalks clock(java.util.function.LongSupplier nanoTime) {
+        this.clock = java.util.Objects.requireNonNull(nanoTime);
+        return this;
+    }
+
     public RandomWalks progress(Consumer<Simulation.Status> p) {
         this.progress = p;
         return this;
@@ -111,7 +131,7 @@ public final class RandomWalks {
         TcpModel model = new TcpModel(variant, params);
         Adversary adversary = new Adversary(model);
         Simulation<TcpState, Action> sim = Simulation.of(model).runs(runs).depth(depth).seed(seed).threads(threads)
-                .maxNanos(maxNanos).stopWhenAllFound(stopWhenAllFound).hints(adversary).progress(progress)
+                .maxNanos(maxNanos).clock(clock).stopWhenAllFound(stopWhenAllFound).hints(adversary).progress(progress)
                 .bias(choice == Choice.ADVERSARIAL ? adversary : Bias.uniform());
         List<List<String>> parts = new ArrayList<>();
         for (String n : propertyNames) {
@@ -126,8 +146,13 @@ public final class RandomWalks {
     }
 
     public Report run(Variant variant, Parameters params, List<String> propertyNames) {
+        return report(variant, params, propertyNames, simulation(variant, params, propertyNames).run());
+    }
+
+    /** The report of a simulation these settings made ({@link #simulation}): per property its first hit, or null. */
+    public Report report(Variant variant, Parameters params, List<String> propertyNames,
+                         SimulationResult<TcpState, Action> r) {
         TcpModel model = new TcpModel(variant, params);
-        SimulationResult<TcpState, Action> r = simulation(variant, params, propertyNames).run();
         List<Hit> hits = new ArrayList<>();
         for (String n : propertyNames) {
             Hit best = null;
@@ -136,7 +161,7 @@ public final class RandomWalks {
                 if (f.found() && (best == null || f.run() < best.run()
                         || f.run() == best.run() && f.shrunk().length() < best.shrunk().length())) {
                     best = new Hit(n, part.name(), f.run(), f.walk().length(), f.shrunk(), f.shrinkTests(),
-                            f.shrinkNanos());
+                            f.shrinkNanos(), f.error());
                 }
             }
             hits.add(best);

@@ -414,27 +414,7 @@ public final class SequenceChart {
 
     // ---------------------------------------------------------------- SVG
 
-    /** The chart as an SVG drawing, labelled in English, without marking a violation. */
-    public static String svg(String title, Trace<TcpState, Action> t) {
-        return svg(title, t, null);
-    }
-
-    /**
-     * A reading from one state alone, for views that have no trace (the explorer's network view): whether delivering
-     * this segment now would deliver a SYN of a connection that is over, or any segment of an earlier connection than
-     * A's current one (an RST is never counted). The charts and the stories, which have the trace, mark a segment old
-     * by {@link Timeline}'s definition instead (its receiver started or ended a connection since it was sent), which
-     * also covers the late segments of a connection that is over.
-     */
-    public static boolean oldDuplicate(TcpState s, Action a) {
-        int n = a.stamp().connection();
-        if (n <= 0 || a.segment().rst()) {
-            return false;
-        }
-        return a.segment().syn() && !a.segment().ack() && Ghost.over(s, n) || s.a().connection() > n;
-    }
-
-    /** The chart as an SVG drawing, labelled in English. */
+    /** The chart as an SVG drawing, labelled in English; {@code violated} is marked at the last step (null: none). */
     public static String svg(String title, Trace<TcpState, Action> t, String violated) {
         return svg(title, t, violated, Lang.EN);
     }

@@ -178,8 +178,7 @@ public final class Timeline {
                     inFlight.remove(c);
                     if (c.fate == Fate.DELIVERED) {
                         delivered[i] = c.id;
-                        int to = 1 - c.from;
-                        c.old = life[to][i - 1] != life[to][c.sent];
+                        c.old = old(life[1 - c.from], c.sent, i - 1);
                     }
                 }
             }
@@ -213,6 +212,14 @@ public final class Timeline {
         return new Timeline(trace, Collections.unmodifiableList(out), tickAt, life, delivered, duplicated);
     }
 
+    /**
+     * Whether a copy sent at step {@code sent} and delivered after step {@code before} is old: its receiver (whose
+     * starts and ends of connections {@code receiverLife} counts) has started or ended a connection in between.
+     */
+    private static boolean old(int[] receiverLife, int sent, int before) {
+        return receiverLife[before] != receiverLife[sent];
+    }
+
     /** The copy that entered first among those in flight toward {@code dest}'s peer… with this packet. */
     private static Live first(List<Live> inFlight, int from, int packet) {
         Live best = null;
@@ -235,6 +242,28 @@ public final class Timeline {
 
     public Copy copy(int id) {
         return copies.get(id - 1);
+    }
+
+    /** The copies still in the network after the last step, in order of entering. */
+    public List<Copy> inFlight() {
+        List<Copy> out = new ArrayList<>();
+        for (Copy c : copies) {
+            if (c.fate() == Fate.IN_FLIGHT) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether this copy, still in flight, would be old if it were delivered next: its receiver has started or ended a
+     * connection since it was sent (what {@link Copy#old} says of a copy delivered).
+     */
+    public boolean oldIfDeliveredNext(Copy c) {
+        if (c.fate() != Fate.IN_FLIGHT) {
+            throw new IllegalArgumentException(c.name() + " is not in flight at the end");
+        }
+        return old(life[c.to()], c.sent(), length());
     }
 
     /** The copy delivered or lost at this step, or null. */

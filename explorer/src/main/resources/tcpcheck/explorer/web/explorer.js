@@ -127,12 +127,18 @@ function renderTimeline(v) {
   const items = [el('li', { 'data-step': 0, class: v.at === 0 ? 'current' : null, title: 'the initial state',
     onclick: () => go(withAt(0), true) }, '0 · initial state')];
   for (const s of v.steps) {
-    const cls = [s.step === v.at ? 'current' : '', s.step > v.at ? 'ahead' : '', brokeAt.has(s.step) ? 'broke' : '']
-      .join(' ').trim();
-    items.push(el('li', { 'data-step': s.step, class: cls || null, title: s.action,
+    const cls = [s.step === v.at ? 'current' : '', s.step > v.at ? 'ahead' : '', brokeAt.has(s.step) ? 'broke' : '',
+      s.events.length ? 'decisive' : ''].join(' ').trim();
+    // A decisive step carries the events the story names there (its tooltip, and a mark).
+    items.push(el('li', { 'data-step': s.step, 'data-events': s.events.length, class: cls || null,
+      title: [s.action, ...s.events.map((e) => e.text)].join('\n'),
       onclick: () => go(withAt(s.step), true) }, s.step + ' · ' + s.action));
   }
   $('steps').replaceChildren(...items);
+  const here = v.at > 0 ? v.steps[v.at - 1].events : [];
+  $('step-events').replaceChildren(...here.map((e) => el('li', { 'data-kind': e.kind }, e.text)));
+  $('step-events-box').hidden = here.length === 0;
+  $('step-events-title').textContent = 'What the story says of step ' + v.at;
 }
 
 function fieldRows(endpoints, compareWith) {
@@ -165,13 +171,16 @@ function renderEndpoints(v) {
 
 function segmentTable(segments) {
   if (segments.length === 0) return el('p', { class: 'empty' }, 'nothing in flight');
-  const head = el('tr', {}, ...['segment', 'flags', 'SEQ', 'ACK', 'data', 'age', 'conn', ''].map((h) => el('th', {}, h)));
+  const head = el('tr', {}, ...['', 'segment', 'flags', 'SEQ', 'ACK', 'data', 'age', 'conn', ''].map((h) => el('th', {}, h)));
+  // The names (s1, s2, ...) and the old marks are the charts' and the stories'.
   const rows = segments.map((s) => el('tr', { class: [s.old ? 'old' : '', s.fresh ? 'fresh' : ''].join(' ').trim() || null,
-    'data-old': s.old ? 'true' : 'false' },
-  el('td', {}, s.text), el('td', {}, s.flags), el('td', {}, s.seq), el('td', {}, s.ack === null ? '–' : s.ack),
-  el('td', {}, s.data ? 'unit ' + s.unit : '–'), el('td', {}, s.age), el('td', {}, s.connection),
-  el('td', {}, s.old ? el('span', { class: 'badge old' }, 'old duplicate') : null,
-    s.fresh ? el('span', { class: 'badge next' }, 'just sent') : null)));
+    'data-old': s.old ? 'true' : 'false', 'data-name': s.name },
+  el('td', { class: 'name' }, s.name), el('td', {}, s.text), el('td', {}, s.flags), el('td', {}, s.seq),
+  el('td', {}, s.ack === null ? '–' : s.ack), el('td', {}, s.data ? 'unit ' + s.unit : '–'), el('td', {}, s.age),
+  el('td', {}, s.connection),
+  el('td', {}, s.old ? el('span', { class: 'badge old', title: 'its receiver has started or ended a connection since '
+    + 'it was sent' }, 'old, from connection ' + s.connection) : null,
+  s.fresh ? el('span', { class: 'badge next' }, 'just sent') : null)));
   return el('table', { class: 'segments' }, el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
@@ -211,8 +220,11 @@ function renderProperties(v) {
   $('broke').replaceChildren(...v.broke.map((b) => el('div', { class: 'broke', 'data-property': b.property },
     el('h3', {}, 'What broke: ' + b.headline),
     el('p', { class: 'rule' }, 'The rule: ' + b.rule + '.'),
-    el('ul', {}, ...b.why.map((w) => el('li', {}, w))),
-    el('p', { class: 'judgement' }, b.judgement))));
+    el('p', { class: 'violation' }, b.violation),
+    el('h4', {}, 'The story of this path'),
+    el('ul', { class: 'story' }, ...b.story.filter((e) => e.kind !== 'VIOLATION').map((e) =>
+      el('li', { 'data-step': e.step, 'data-kind': e.kind }, el('span', { class: 'step' },
+        e.step > 0 ? 'Step ' + e.step + '. ' : ''), e.text))))));
 }
 
 function fillCompareSelect() {
