@@ -36,9 +36,14 @@ final class BreadthFirstSearch<S, A> {
     private final boolean stopAtFirstFinding;
     /** The visited states; dropped once the results are built, so that liveness has the memory. */
     private FingerprintTable table;
+    /** The parent links, in files, one per level. */
+    private final ParentLog parents;
+    private final Scratch scratch;
     /** Records the state graph for liveness, or null. */
     private final GraphRecorder<S, A> recorder;
     private StateGraph<S, A> graph;
+    /** The most heap the per-state arrays of the frontier have held (models without a packing only). */
+    private long frontierHeapBytes;
 
     private final long start = System.nanoTime();
     private final AtomicLong statesSoFar = new AtomicLong();
@@ -53,7 +58,8 @@ final class BreadthFirstSearch<S, A> {
 
     BreadthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, List<Metric<S>> metrics, Limits limits,
                        int threads, Consumer<Progress> progress, boolean stopWhenAllFound,
-                       boolean stopAtFirstFinding, long expectedStates, GraphRecorder<S, A> recorder) {
+                       boolean stopAtFirstFinding, long expectedStates, GraphRecorder<S, A> recorder,
+                       Scratch scratch) {
         this.model = model;
         this.findings = new Findings<>(safety);
         this.transitionProps = indices(safety, Property.Kind.TRANSITION);
@@ -69,7 +75,9 @@ final class BreadthFirstSearch<S, A> {
         this.stopWhenAllFound = stopWhenAllFound && recorder == null;
         this.stopAtFirstFinding = stopAtFirstFinding;
         this.recorder = recorder;
-        this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null);
+        this.scratch = scratch;
+        this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null ? scratch : null);
+        this.parents = new ParentLog(scratch);
     }
 
     /** The recorded state graph, complete when the search was; null when none was recorded or it was cut short. */
@@ -96,18 +104,25 @@ final class BreadthFirstSearch<S, A> {
         int[] successorAction = new int[16];
         long sink;
         /** The states this thread found within the boundary in the current level. */
-        final StateArray<S> next = new StateArray<>(model.packing());
-        long[] nextFps = new long[64];
+        StateArray<S> next;
+        /** Without a graph: the array this thread found the states of the level being expanded in. */
+        StateArray<S> spare;
+        final long[] unpackBuffer;
+        final ParentLog.Writer parentLinks = parents.writer();
         long[] inserted = new long[64];
         int insertedCount;
         long transitions;
         long boundary;
         long states;
         final long[] maxima = new long[metrics.size()];
-        final GraphRecorder.Buffers<S> buffers = recorder == null ? null : new GraphRecorder.Buffers<>(next);
+        final GraphRecorder.Buffers<S> buffers;
 
         Worker(int index) {
             this.index = index;
+            this.next = new StateArray<>(model.packing(), scratch);
+            this.spare = recorder == null ? new StateArray<>(model.packing(), scratch) : null;
+            this.unpackBuffer = new long[Math.max(1, next.words())];
+            this.buffers = recorder == null ? null : new GraphRecorder.Buffers<>(next, recorder.scratch());
             Arrays.fill(maxima, Long.MIN_VALUE);
         }
 
@@ -137,19 +152,9 @@ final class BreadthFirstSearch<S, A> {
             boolean within = model.withinBoundary(t);
             if (buffers != null) {
                 buffers.found(ft, number, recorder.goals(t), within ? next.size() : -1);
-                if (within) {
-                    next.add(t);
-                } else {
-                    boundary++;
-                }
-                return;
             }
             if (within) {
-                if (next.size() == nextFps.length) {
-                    nextFps = Arrays.copyOf(nextFps, nextFps.length * 2);
-                }
-                nextFps[next.size()] = ft;
-                next.add(t);
+                next.add(ft, number, t);
             } else {
                 boundary++;
             }
@@ -158,7 +163,6 @@ final class BreadthFirstSearch<S, A> {
         void expand(S s, long fp, int depth) {
             actions.clear();
             model.actions(s, actions);
-            int tag = FingerprintTable.tagOf(fp);
             boolean enabled = false;
             int n = actions.size();
             if (successors.length < n) {
@@ -191,17 +195,17 @@ final class BreadthFirstSearch<S, A> {
             for (int j = 0; j < m; j++) {
                 @SuppressWarnings("unchecked")
                 S t = (S) successors[j];
-                if (buffers == null) {
-                    if (table.add(successorFps[j], tag)) {
-                        found(t, successorFps[j], depth + 1, 0);
-                    }
-                } else {
-                    long r = table.addNumbered(successorFps[j], tag);
-                    int number = (int) (r >>> 1);
+                long r = table.insert(successorFps[j]);
+                int kind = (int) r & 3;
+                if (kind != FingerprintTable.OLD) {
+                    parentLinks.add(successorFps[j], fp);
+                }
+                int number = (int) (r >>> 2);
+                if (buffers != null) {
                     buffers.edge(number, successorAction[j], model.fairness(s, actions.get(successorAction[j])));
-                    if ((r & 1) != 0) {
-                        found(t, successorFps[j], depth + 1, number);
-                    }
+                }
+                if (kind == FingerprintTable.NEW) {
+                    found(t, successorFps[j], depth + 1, number);
                 }
                 successors[j] = null;
             }
@@ -214,6 +218,7 @@ final class BreadthFirstSearch<S, A> {
             }
         }
 
+        /** Ends a level for this thread: its parent links written, the flags of its states cleared. */
         void settleLevel() {
             for (int i = 0; i < insertedCount; i++) {
                 table.settle(inserted[i]);
@@ -221,42 +226,72 @@ final class BreadthFirstSearch<S, A> {
         }
     }
 
+    /** A level's states: one or more arrays, cut into chunks of {@value #CHUNK} that the threads take in turn. */
+    private static final class Frontier<S> {
+        final List<StateArray<S>> parts = new ArrayList<>();
+        int[] chunkPart = new int[16];
+        int[] chunkStart = new int[16];
+        int chunks;
+        long size;
+
+        void set(List<StateArray<S>> arrays) {
+            parts.clear();
+            parts.addAll(arrays);
+            chunks = 0;
+            size = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                int n = parts.get(p).size();
+                size += n;
+                for (int at = 0; at < n; at += CHUNK) {
+                    if (chunks == chunkPart.length) {
+                        chunkPart = Arrays.copyOf(chunkPart, chunks * 2);
+                        chunkStart = Arrays.copyOf(chunkStart, chunks * 2);
+                    }
+                    chunkPart[chunks] = p;
+                    chunkStart[chunks++] = at;
+                }
+            }
+        }
+    }
+
     CheckResult<S, A> run() {
         List<Worker> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            workers.add(new Worker(i));
-        }
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "tcpcheck-search");
             t.setDaemon(true);
             return t;
         }) : null;
         int depth = 0;
+        // With a graph: the frontier in number order, and the next one being written (they alternate).
+        StateArray<S> ordered = null;
+        StateArray<S> orderedNext = null;
         try {
+            for (int i = 0; i < threads; i++) {
+                workers.add(new Worker(i));
+            }
             Worker w0 = workers.get(0);
             w0.startLevel();
             for (S init : model.initialStates()) {
                 long fp = FingerprintTable.normalize(model.fingerprint(init));
-                if (recorder == null ? table.add(fp, FingerprintTable.ROOT)
-                        : (table.addNumbered(fp, FingerprintTable.ROOT) & 1) != 0) {
-                    w0.found(init, fp, 0, table.numbersGiven() - 1);
+                long r = table.insert(fp);
+                if ((r & 3) == FingerprintTable.NEW) {
+                    w0.found(init, fp, 0, (int) (r >>> 2));
                 }
             }
             w0.settleLevel();
-            StateArray<S> frontier = new StateArray<>(model.packing());
-            long[] frontierFps;
-            int[] frontierIds = null;
+            Frontier<S> frontier = new Frontier<>();
             if (recorder != null) {
-                GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), 0, CHUNK, null, table.numbersGiven(),
-                        frontier, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
-                frontierFps = f.fps();
-                frontierIds = f.ids();
+                ordered = new StateArray<>(model.packing(), scratch);
+                orderedNext = new StateArray<>(model.packing(), scratch);
+                recorder.endLevel(buffers(workers), 0, CHUNK, orderedNext, table.numbersGiven(), ordered, table,
+                        job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
+                frontier.set(List.of(ordered));
             } else {
-                frontierFps = gather(workers, frontier);
+                frontier.set(swap(workers));
             }
             statesSoFar.set(w0.states);
             level = 0;
-            while (frontier.size() > 0) {
+            while (frontier.size > 0) {
                 if (level >= limits.maxDepth()) {
                     stopReason = limits.depthReached();
                     break;
@@ -272,8 +307,12 @@ final class BreadthFirstSearch<S, A> {
                 if (stopReason != null) {
                     break;
                 }
-                int chunks = (frontier.size() + CHUNK - 1) / CHUNK;
-                expandLevel(workers, pool, frontier, frontierFps);
+                parents.startLevel(level + 1);
+                expandLevel(workers, pool, frontier);
+                for (Worker w : workers) {
+                    w.parentLinks.flush();
+                }
+                parents.endLevel();
                 if (anyInsertedThisLevel(workers)) {
                     depth = level + 1;
                 }
@@ -290,12 +329,14 @@ final class BreadthFirstSearch<S, A> {
                     break;
                 }
                 if (recorder != null) {
-                    GraphRecorder.Frontier f = recorder.endLevel(buffers(workers), chunks, CHUNK, frontierIds,
-                            table.numbersGiven(), frontier, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
-                    frontierFps = f.fps();
-                    frontierIds = f.ids();
+                    recorder.endLevel(buffers(workers), frontier.chunks, CHUNK, ordered, table.numbersGiven(),
+                            orderedNext, table, job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
+                    StateArray<S> expanded = ordered;
+                    ordered = orderedNext;
+                    orderedNext = expanded;
+                    frontier.set(List.of(ordered));
                 } else {
-                    frontierFps = gather(workers, frontier);
+                    frontier.set(swap(workers));
                 }
                 level++;
             }
@@ -308,9 +349,32 @@ final class BreadthFirstSearch<S, A> {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            for (Worker w : workers) {
+                frontierHeapBytes += w.next.heapBytes() + (w.spare == null ? 0 : w.spare.heapBytes());
+                w.next.close();
+                if (w.spare != null) {
+                    w.spare.close();
+                }
+                if (w.buffers != null) {
+                    w.buffers.close();
+                }
+            }
+            if (ordered != null) {
+                frontierHeapBytes += ordered.heapBytes() + orderedNext.heapBytes();
+                ordered.close();
+                orderedNext.close();
+            }
+            if (recorder != null) {
+                recorder.close();
+                if (graph == null) {
+                    recorder.graph.close();
+                }
+            }
         }
         CheckResult<S, A> r = result(workers, depth);
+        table.close();
         table = null;
+        parents.close();
         return r;
     }
 
@@ -322,21 +386,19 @@ final class BreadthFirstSearch<S, A> {
         return out;
     }
 
-    /** The next frontier, without a graph: the states the threads found, thread after thread; their fingerprints. */
-    private long[] gather(List<Worker> workers, StateArray<S> frontier) {
-        frontier.clear();
-        int total = 0;
+    /**
+     * Without a graph, the next frontier is the states the threads found, thread after thread: each thread's array
+     * of this level becomes part of the frontier, and the array it read from becomes the one it writes next.
+     */
+    private List<StateArray<S>> swap(List<Worker> workers) {
+        List<StateArray<S>> parts = new ArrayList<>();
         for (Worker w : workers) {
-            total += w.next.size();
+            StateArray<S> found = w.next;
+            w.next = w.spare;
+            w.spare = found;
+            parts.add(found);
         }
-        long[] fps = new long[total];
-        for (Worker w : workers) {
-            System.arraycopy(w.nextFps, 0, fps, frontier.size(), w.next.size());
-            for (int i = 0; i < w.next.size(); i++) {
-                frontier.addFrom(w.next, i);
-            }
-        }
-        return fps;
+        return parts;
     }
 
     private boolean anyInsertedThisLevel(List<Worker> workers) {
@@ -348,11 +410,11 @@ final class BreadthFirstSearch<S, A> {
         return false;
     }
 
-    private void expandLevel(List<Worker> workers, ExecutorService pool, StateArray<S> frontier, long[] fps) {
-        WorkQueue queue = new WorkQueue(frontier.size(), CHUNK);
+    private void expandLevel(List<Worker> workers, ExecutorService pool, Frontier<S> frontier) {
+        WorkQueue queue = new WorkQueue(frontier.chunks, 1);
         int depth = level;
         if (recorder != null) {
-            recorder.startLevel((frontier.size() + CHUNK - 1) / CHUNK);
+            recorder.startLevel(frontier.chunks);
         }
         for (Worker w : workers) {
             w.startLevel();
@@ -362,12 +424,14 @@ final class BreadthFirstSearch<S, A> {
             while (stopReason == null && (c = queue.take()) >= 0) {
                 long statesBefore = w.states;
                 long transitionsBefore = w.transitions;
-                int end = Math.min(frontier.size(), (c + 1) * CHUNK);
+                StateArray<S> part = frontier.parts.get(frontier.chunkPart[c]);
+                int from = frontier.chunkStart[c];
+                int end = Math.min(part.size(), from + CHUNK);
                 if (recorder != null) {
                     recorder.startChunk(c, w.index, w.buffers);
                 }
-                for (int i = c * CHUNK; i < end; i++) {
-                    w.expand(frontier.get(i), fps[i], depth);
+                for (int i = from; i < end; i++) {
+                    w.expand(part.get(i, w.unpackBuffer), part.fp(i), depth);
                 }
                 if (recorder != null) {
                     recorder.endChunk(c, w.buffers);
@@ -449,20 +513,36 @@ final class BreadthFirstSearch<S, A> {
             named.put(metrics.get(m).name(), maxima[m]);
         }
         long states = table.size();
-        Statistics stats = new Statistics(states, transitions, depth, boundary, elapsed, table.bytes(),
-                collisionProbability(states, transitions), threads, named);
+        Statistics stats = new Statistics(states, transitions, depth, boundary, elapsed,
+                table.bytes() + frontierHeapBytes, 0, collisionProbability(states, transitions), threads, named);
         boolean complete = stopReason == null;
-        TraceBuilder<S, A> traces = new TraceBuilder<>(model, table);
+        int n = findings.properties.size();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (findings.get(i) != null) {
+                wanted.add(i);
+            }
+        }
+        long[] fps = new long[wanted.size()];
+        int[] depths = new int[wanted.size()];
+        for (int j = 0; j < wanted.size(); j++) {
+            Findings.Finding f = findings.get(wanted.get(j));
+            fps[j] = f.fp();
+            boolean transition = findings.properties.get(wanted.get(j)).kind() == Property.Kind.TRANSITION;
+            depths[j] = transition ? f.depth() - 1 : f.depth();
+        }
+        List<Trace<S, A>> traces = new TraceBuilder<>(model, parents).tracesTo(fps, depths);
         List<PropertyResult<S, A>> results = new ArrayList<>();
-        for (int i = 0; i < findings.properties.size(); i++) {
+        for (int i = 0; i < n; i++) {
             Property<S, A> p = findings.properties.get(i);
             Findings.Finding f = findings.get(i);
-            results.add(resultFor(p, f, traces, complete));
+            Trace<S, A> t = f == null ? null : traces.get(wanted.indexOf(i));
+            results.add(resultFor(p, f, t, complete));
         }
         return new CheckResult<>(results, stats, stopReason);
     }
 
-    private PropertyResult<S, A> resultFor(Property<S, A> p, Findings.Finding f, TraceBuilder<S, A> traces,
+    private PropertyResult<S, A> resultFor(Property<S, A> p, Findings.Finding f, Trace<S, A> path,
                                            boolean complete) {
         boolean sometimes = p.kind() == Property.Kind.SOMETIMES;
         if (f == null) {
@@ -474,8 +554,7 @@ final class BreadthFirstSearch<S, A> {
                     : new PropertyResult<>(p, Verdict.HOLDS, null, null);
         }
         Trace<S, A> trace = p.kind() == Property.Kind.TRANSITION
-                ? TraceBuilder.extend(model, traces.traceTo(f.fp(), f.depth() - 1), f.actionIndex())
-                : traces.traceTo(f.fp(), f.depth());
+                ? TraceBuilder.extend(model, path, f.actionIndex()) : path;
         return sometimes
                 ? new PropertyResult<>(p, Verdict.HOLDS, trace, "witness")
                 : new PropertyResult<>(p, Verdict.VIOLATED, trace, null);

@@ -34,6 +34,7 @@ public final class Checker<S, A> {
     private boolean stopWhenAllFound;
     private boolean stopAtFirstFinding;
     private long expectedStates = 1 << 16;
+    private java.nio.file.Path temporaryDirectory;
 
     private Checker(Model<S, A> model) {
         this.model = Objects.requireNonNull(model);
@@ -104,6 +105,15 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * Where the check keeps its temporary files (parent links, frontier, liveness graph), in a directory of its own
+     * that it removes at the end; default {@link Scratch#defaultRoot()}.
+     */
+    public Checker<S, A> temporaryDirectory(java.nio.file.Path dir) {
+        this.temporaryDirectory = Objects.requireNonNull(dir);
+        return this;
+    }
+
     /** Tracks the largest value of {@code metric} over the reached states, reported in {@link Statistics#maxima()}. */
     public Checker<S, A> trackMaximum(String name, ToLongFunction<S> metric) {
         metrics.add(new BreadthFirstSearch.Metric<>(name, metric));
@@ -111,6 +121,12 @@ public final class Checker<S, A> {
     }
 
     public CheckResult<S, A> run() {
+        try (Scratch scratch = Scratch.in(temporaryDirectory != null ? temporaryDirectory : Scratch.defaultRoot())) {
+            return run(scratch);
+        }
+    }
+
+    private CheckResult<S, A> run(Scratch scratch) {
         long start = System.nanoTime();
         List<Property<S, A>> safety = new ArrayList<>();
         List<Property<S, A>> liveness = new ArrayList<>();
@@ -121,13 +137,13 @@ public final class Checker<S, A> {
         for (Property<S, A> p : liveness) {
             goals.add(p::test);
         }
-        GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals);
+        GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals, scratch);
         CheckResult<S, A> safe;
         StateGraph<S, A> graph = null;
         String graphIncomplete;
         if (order == SearchOrder.BREADTH_FIRST) {
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
-                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder);
+                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder, scratch);
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();
@@ -136,7 +152,7 @@ public final class Checker<S, A> {
             graphIncomplete = safe.incompleteReason();
             if (recorder != null && graphIncomplete == null) {
                 BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
-                        progress, false, false, expectedStates, recorder);
+                        progress, false, false, expectedStates, recorder, scratch);
                 graphIncomplete = bfs.run().incompleteReason();
                 graph = bfs.graph();
             }
@@ -148,7 +164,9 @@ public final class Checker<S, A> {
                 live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
             }
         } else {
-            live = Liveness.checkAll(graph, liveness, threads);
+            try (StateGraph<S, A> g = graph) {
+                live = Liveness.checkAll(g, liveness, threads);
+            }
             for (PropertyResult<S, A> r : live) {
                 if (r.verdict() == Verdict.INCOMPLETE) {
                     graphIncomplete = r.detail();
@@ -167,7 +185,8 @@ public final class Checker<S, A> {
         }
         Statistics s = safe.statistics();
         Statistics stats = new Statistics(s.states(), s.transitions(), s.depth(), s.boundaryStates(),
-                System.nanoTime() - start, s.storageBytes(), s.collisionProbability(), s.threads(), s.maxima());
+                System.nanoTime() - start, s.storageBytes(), scratch.peakBytes(), s.collisionProbability(),
+                s.threads(), s.maxima());
         return new CheckResult<>(results, stats, incomplete);
     }
 }

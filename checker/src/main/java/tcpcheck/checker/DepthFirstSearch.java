@@ -52,7 +52,7 @@ final class DepthFirstSearch<S, A> {
             search:
             for (S init : model.initialStates()) {
                 long fp = FingerprintTable.normalize(model.fingerprint(init));
-                if (!table.add(fp, FingerprintTable.ROOT)) {
+                if (!table.add(fp)) {
                     continue;
                 }
                 table.settle(fp);
@@ -87,7 +87,7 @@ final class DepthFirstSearch<S, A> {
                     transitions++;
                     checkTransition(stack, a, t);
                     long ft = FingerprintTable.normalize(model.fingerprint(t));
-                    if (table.add(ft, FingerprintTable.tagOf(top.fp))) {
+                    if (table.add(ft)) {
                         table.settle(ft);
                         stack.add(new Frame(t, ft, a));
                         maxDepth = Math.max(maxDepth, stack.size() - 1);
@@ -105,7 +105,7 @@ final class DepthFirstSearch<S, A> {
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, maxDepth, boundary, System.nanoTime() - start,
-                table.bytes(), BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of());
+                table.bytes(), 0, BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of());
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);

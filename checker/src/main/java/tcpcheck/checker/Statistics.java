@@ -10,14 +10,20 @@ import java.util.Map;
  * @param depth the greatest distance, in actions, of a reached state from an initial state
  * @param boundaryStates states reached outside the model's boundary (checked, not explored)
  * @param elapsedNanos wall-clock time of the search
- * @param storageBytes bytes held by the visited-state table
+ * @param storageBytes bytes of the Java heap the search kept for its states: the visited-state table (its whole
+ *        capacity), and, for a model without a {@link StatePacking}, the arrays of references of its frontier (not the
+ *        state objects themselves)
+ * @param diskBytes the most bytes the check's temporary files held at once: the parent links, the frontier of a
+ *        model with a packing, the liveness graph, its numbering and the liveness check's arrays (memory-mapped or
+ *        streamed; the operating system caches them in free memory)
  * @param collisionProbability the estimated probability that two distinct states shared a fingerprint (TLC's
  *        optimistic estimate: states × (transitions − states) / 2^63)
  * @param threads threads that searched
  * @param maxima the largest value of each tracked metric over the reached states
  */
 public record Statistics(long states, long transitions, int depth, long boundaryStates, long elapsedNanos,
-                         long storageBytes, double collisionProbability, int threads, Map<String, Long> maxima) {
+                         long storageBytes, long diskBytes, double collisionProbability, int threads,
+                         Map<String, Long> maxima) {
 
     public double seconds() {
         return elapsedNanos / 1e9;
@@ -27,16 +33,23 @@ public record Statistics(long states, long transitions, int depth, long boundary
         return elapsedNanos == 0 ? 0 : states / seconds();
     }
 
+    /** Bytes of the heap per state: {@link #storageBytes} / {@link #states}. */
     public double bytesPerState() {
         return states == 0 ? 0 : (double) storageBytes / states;
+    }
+
+    /** Bytes of temporary files per state: {@link #diskBytes} / {@link #states}. */
+    public double diskBytesPerState() {
+        return states == 0 ? 0 : (double) diskBytes / states;
     }
 
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
                 "%,d states, %,d transitions, depth %d, %,d at the boundary, %.2f s, %,.0f states/s, "
-                        + "%.1f bytes/state, fingerprint collision probability %.1e",
+                        + "%.1f bytes/state in memory, %.1f on disk, fingerprint collision probability %.1e",
                 states, transitions, depth, boundaryStates, seconds(), statesPerSecond(), bytesPerState(),
+                diskBytesPerState(),
                 collisionProbability);
     }
 }
