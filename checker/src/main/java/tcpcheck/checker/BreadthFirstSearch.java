@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class BreadthFirstSearch<S, A> {
     private static final int CHUNK = 256;
+    /** States whose successors are computed before any of them is inserted (see {@link Worker#expand}). */
+    private static final int GROUP = 16;
     private static final long PROGRESS_NANOS = 3_000_000_000L;
 
     private final Model<S, A> model;
@@ -99,9 +101,13 @@ final class BreadthFirstSearch<S, A> {
     private final class Worker {
         final int index;
         final List<A> actions = new ArrayList<>();
-        Object[] successors = new Object[16];
-        long[] successorFps = new long[16];
-        int[] successorAction = new int[16];
+        Object[] successors = new Object[64];
+        long[] successorFps = new long[64];
+        int[] successorAction = new int[64];
+        long[] successorClass = new long[64];
+        final Object[] groupStates = new Object[GROUP];
+        final long[] groupFps = new long[GROUP];
+        final int[] groupFirst = new int[GROUP + 1];
         long sink;
         /** The states this thread found within the boundary in the current level. */
         StateArray<S> next;
@@ -160,24 +166,51 @@ final class BreadthFirstSearch<S, A> {
             }
         }
 
-        void expand(S s, long fp, int depth) {
+        /**
+         * Expands states {@code from} to {@code end - 1} of {@code part}, {@value #GROUP} at a time: first the
+         * successors of the whole group (and the transition properties), then the home slots of all of them are
+         * read ({@link FingerprintTable#touch}), so that their cache misses overlap, then they are inserted, state
+         * by state and in the model's order of actions.
+         */
+        void expand(StateArray<S> part, int from, int end, int depth) {
+            for (int g = from; g < end; g += GROUP) {
+                int states = Math.min(end, g + GROUP) - g;
+                int m = 0;
+                for (int k = 0; k < states; k++) {
+                    S s = part.get(g + k, unpackBuffer);
+                    long fp = part.fp(g + k);
+                    groupStates[k] = s;
+                    groupFps[k] = fp;
+                    groupFirst[k] = m;
+                    m = successors(s, fp, depth, m);
+                }
+                groupFirst[states] = m;
+                sink += table.touch(successorFps, m);
+                for (int k = 0; k < states; k++) {
+                    insertSuccessors(k, depth);
+                    groupStates[k] = null;
+                }
+            }
+        }
+
+        /** Appends the successors of {@code s} from index {@code m} on; returns the new end. */
+        private int successors(S s, long fp, int depth, int m) {
             actions.clear();
             model.actions(s, actions);
-            boolean enabled = false;
             int n = actions.size();
-            if (successors.length < n) {
-                successors = new Object[n];
-                successorFps = new long[n];
-                successorAction = new int[n];
+            if (successors.length < m + n) {
+                int size = Math.max(m + n, successors.length * 2);
+                successors = Arrays.copyOf(successors, size);
+                successorFps = Arrays.copyOf(successorFps, size);
+                successorAction = Arrays.copyOf(successorAction, size);
+                successorClass = Arrays.copyOf(successorClass, size);
             }
-            int m = 0;
             for (int ai = 0; ai < n; ai++) {
                 A a = actions.get(ai);
                 S t = model.nextState(s, a);
                 if (t == null) {
                     continue;
                 }
-                enabled = true;
                 transitions++;
                 for (int i : transitionProps) {
                     if (findings.open(i, depth + 1) && !findings.properties.get(i).test(s, a, t)) {
@@ -186,13 +219,23 @@ final class BreadthFirstSearch<S, A> {
                 }
                 successors[m] = t;
                 successorAction[m] = ai;
+                if (buffers != null) {
+                    successorClass[m] = model.fairness(s, a);
+                }
                 successorFps[m++] = FingerprintTable.normalize(model.fingerprint(t));
             }
-            sink += table.touch(successorFps, m);
+            return m;
+        }
+
+        /** Inserts the successors of the group's state {@code k} (and judges it when it has none). */
+        private void insertSuccessors(int k, int depth) {
+            long fp = groupFps[k];
             if (buffers != null) {
                 buffers.startRow();
             }
-            for (int j = 0; j < m; j++) {
+            int first = groupFirst[k];
+            int last = groupFirst[k + 1];
+            for (int j = first; j < last; j++) {
                 @SuppressWarnings("unchecked")
                 S t = (S) successors[j];
                 long r = table.insert(successorFps[j]);
@@ -202,14 +245,16 @@ final class BreadthFirstSearch<S, A> {
                 }
                 int number = (int) (r >>> 2);
                 if (buffers != null) {
-                    buffers.edge(number, successorAction[j], model.fairness(s, actions.get(successorAction[j])));
+                    buffers.edge(number, successorAction[j], successorClass[j]);
                 }
                 if (kind == FingerprintTable.NEW) {
                     found(t, successorFps[j], depth + 1, number);
                 }
                 successors[j] = null;
             }
-            if (!enabled) {
+            if (first == last) {
+                @SuppressWarnings("unchecked")
+                S s = (S) groupStates[k];
                 for (int i : terminalProps) {
                     if (findings.open(i, depth) && !findings.properties.get(i).test(s)) {
                         findings.offer(i, new Findings.Finding(depth, fp, -1));
@@ -430,9 +475,7 @@ final class BreadthFirstSearch<S, A> {
                 if (recorder != null) {
                     recorder.startChunk(c, w.index, w.buffers);
                 }
-                for (int i = from; i < end; i++) {
-                    w.expand(part.get(i, w.unpackBuffer), part.fp(i), depth);
-                }
+                w.expand(part, from, end, depth);
                 if (recorder != null) {
                     recorder.endChunk(c, w.buffers);
                 }

@@ -153,8 +153,14 @@ public final class FingerprintTable implements AutoCloseable {
         long sink = 0;
         for (int i = 0; i < n; i++) {
             long fp = fps[i];
-            long[] ks = segment(fp).keys;
-            sink += ks[Segment.home(fp, ks.length)];
+            Segment s = segment(fp);
+            long[] ks = s.keys;
+            int home = Segment.home(fp, ks.length);
+            sink += ks[home];
+            MappedInts ns = s.numbers;
+            if (ns != null && home < ns.capacity()) {
+                sink += ns.get(home);
+            }
         }
         return sink;
     }
@@ -203,27 +209,35 @@ public final class FingerprintTable implements AutoCloseable {
         for (Segment s : segments) {
             if (s != null && s.numbers != null) {
                 s.numbers.close();
+                s.spareNumbers.close();
             }
         }
     }
 
-    /** One stripe: a linear-probing table of fingerprints, and the numbers in a mapped file beside it. */
+    /**
+     * One stripe: a linear-probing table of fingerprints and, numbered, the numbers in a mapped file beside it. Growth
+     * rehashes the numbers into a second file, and the two files swap roles (neither is ever unmapped while the
+     * table is open, so a {@link #touch} that reads one without the lock reads mapped memory).
+     */
     private static final class Segment {
         long[] keys;
         MappedInts numbers;
-        final Scratch scratch;
+        MappedInts spareNumbers;
         int size;
         int threshold;
 
         Segment(int capacity, Scratch scratch) {
-            this.scratch = scratch;
+            if (scratch != null) {
+                numbers = new MappedInts(scratch, "numbers");
+                spareNumbers = new MappedInts(scratch, "numbers");
+                spareNumbers.ensure(1);
+            }
             allocate(capacity);
         }
 
         private void allocate(int slots) {
             keys = new long[slots];
-            if (scratch != null) {
-                numbers = new MappedInts(scratch, "numbers");
+            if (numbers != null) {
                 numbers.ensure(slots);
             }
             threshold = (int) (slots * MAX_LOAD);
@@ -294,6 +308,10 @@ public final class FingerprintTable implements AutoCloseable {
         private void grow() {
             long[] oldKeys = keys;
             MappedInts oldNumbers = numbers;
+            if (oldNumbers != null) {
+                numbers = spareNumbers;
+                spareNumbers = oldNumbers;
+            }
             allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1));
             long[] ks = keys;
             for (int j = 0; j < oldKeys.length; j++) {
@@ -310,9 +328,6 @@ public final class FingerprintTable implements AutoCloseable {
                         numbers.set(i, oldNumbers.get(j));
                     }
                 }
-            }
-            if (oldNumbers != null) {
-                oldNumbers.close();
             }
         }
     }

@@ -23,14 +23,16 @@ abstract class MappedArray implements AutoCloseable {
     static final int SEGMENT_BITS = 30;
     static final long SEGMENT_BYTES = 1L << SEGMENT_BITS;
     static final int SEGMENT_MASK = (int) (SEGMENT_BYTES - 1);
-    private static final long SMALLEST = 1 << 16;
 
     private final Scratch scratch;
     private final Path file;
     private FileChannel channel;
     /** The mappings; all of {@link #SEGMENT_BYTES} but a single first one, which may be smaller. */
     ByteBuffer[] segments = new ByteBuffer[0];
+    /** The address of each mapping, for {@link #UNSAFE}'s accessors (no bounds check: callers stay in bounds). */
+    long[] addresses = new long[0];
     private long mappedBytes;
+    private long usedBytes;
 
     MappedArray(Scratch scratch, String name) {
         this.scratch = scratch;
@@ -45,24 +47,24 @@ abstract class MappedArray implements AutoCloseable {
 
     /** Makes bytes 0 to {@code bytes - 1} addressable. */
     final void ensureBytes(long bytes) {
+        if (bytes <= usedBytes) {
+            return;
+        }
+        scratch.grew(bytes - usedBytes);
         if (bytes <= mappedBytes) {
+            usedBytes = bytes;
             return;
         }
         try {
-            if (mappedBytes < SEGMENT_BYTES) {
-                long size = Math.min(SEGMENT_BYTES, Math.max(SMALLEST, Long.highestOneBit(bytes - 1) << 1));
-                // The smaller mapping it replaces is left to the garbage collector: a reader may still hold it.
-                segments = new ByteBuffer[] {map(0, size)};
-                scratch.grew(size - mappedBytes);
-                mappedBytes = size;
-            }
             while (mappedBytes < bytes) {
                 int n = segments.length;
                 segments = Arrays.copyOf(segments, n + 1);
                 segments[n] = map((long) n * SEGMENT_BYTES, SEGMENT_BYTES);
+                addresses = Arrays.copyOf(addresses, n + 1);
+                addresses[n] = address(segments[n]);
                 mappedBytes += SEGMENT_BYTES;
-                scratch.grew(SEGMENT_BYTES);
             }
+            usedBytes = bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map " + file + " (" + bytes + " bytes): " + e.getMessage(), e);
         }
@@ -73,20 +75,22 @@ abstract class MappedArray implements AutoCloseable {
         return b.order(ByteOrder.nativeOrder());
     }
 
-    /** Bytes of the file addressable now. */
-    final long mappedBytes() {
-        return mappedBytes;
+    /** The most bytes asked for so far ({@link #ensureBytes}): what the array holds. */
+    final long usedBytes() {
+        return usedBytes;
     }
 
     @Override
     public void close() {
         ByteBuffer[] s = segments;
         segments = new ByteBuffer[0];
+        addresses = new long[0];
         for (ByteBuffer b : s) {
             unmap(b);
         }
-        scratch.grew(-mappedBytes);
+        scratch.grew(-usedBytes);
         mappedBytes = 0;
+        usedBytes = 0;
         try {
             channel.close();
             Files.deleteIfExists(file);
@@ -95,34 +99,27 @@ abstract class MappedArray implements AutoCloseable {
         }
     }
 
-    private static final Object UNSAFE;
-    private static final java.lang.reflect.Method INVOKE_CLEANER;
+    /** {@code sun.misc.Unsafe} (module jdk.unsupported), for the accessors and to unmap. */
+    static final sun.misc.Unsafe UNSAFE;
+    private static final long ADDRESS;
 
     static {
-        Object unsafe = null;
-        java.lang.reflect.Method cleaner = null;
         try {
-            Class<?> c = Class.forName("sun.misc.Unsafe");
-            Field f = c.getDeclaredField("theUnsafe");
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
             f.setAccessible(true);
-            unsafe = f.get(null);
-            cleaner = c.getMethod("invokeCleaner", ByteBuffer.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // without it, mappings are released by the garbage collector
+            UNSAFE = (sun.misc.Unsafe) f.get(null);
+            ADDRESS = UNSAFE.objectFieldOffset(java.nio.Buffer.class.getDeclaredField("address"));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
-        UNSAFE = unsafe;
-        INVOKE_CLEANER = cleaner;
+    }
+
+    private static long address(ByteBuffer b) {
+        return UNSAFE.getLong(b, ADDRESS);
     }
 
     /** Releases a mapping now rather than at the next garbage collection (the caller no longer uses it). */
     private static void unmap(ByteBuffer b) {
-        if (INVOKE_CLEANER == null) {
-            return;
-        }
-        try {
-            INVOKE_CLEANER.invoke(UNSAFE, b);
-        } catch (ReflectiveOperationException e) {
-            // left to the garbage collector
-        }
+        UNSAFE.invokeCleaner(b);
     }
 }

@@ -14,16 +14,16 @@ final class MappedInts extends MappedArray {
 
     int get(long i) {
         long b = i << 2;
-        return segments[(int) (b >>> SEGMENT_BITS)].getInt((int) b & SEGMENT_MASK);
+        return UNSAFE.getInt(addresses[(int) (b >>> SEGMENT_BITS)] + (b & SEGMENT_MASK));
     }
 
     void set(long i, int v) {
         long b = i << 2;
-        segments[(int) (b >>> SEGMENT_BITS)].putInt((int) b & SEGMENT_MASK, v);
+        UNSAFE.putInt(addresses[(int) (b >>> SEGMENT_BITS)] + (b & SEGMENT_MASK), v);
     }
 
-    /** Elements addressable now. */
+    /** Elements ensured so far. */
     long capacity() {
-        return mappedBytes() >>> 2;
+        return usedBytes() >>> 2;
     }
 }

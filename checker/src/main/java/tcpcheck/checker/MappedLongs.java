@@ -14,16 +14,16 @@ final class MappedLongs extends MappedArray {
 
     long get(long i) {
         long b = i << 3;
-        return segments[(int) (b >>> SEGMENT_BITS)].getLong((int) b & SEGMENT_MASK);
+        return UNSAFE.getLong(addresses[(int) (b >>> SEGMENT_BITS)] + (b & SEGMENT_MASK));
     }
 
     void set(long i, long v) {
         long b = i << 3;
-        segments[(int) (b >>> SEGMENT_BITS)].putLong((int) b & SEGMENT_MASK, v);
+        UNSAFE.putLong(addresses[(int) (b >>> SEGMENT_BITS)] + (b & SEGMENT_MASK), v);
     }
 
-    /** Elements addressable now. */
+    /** Elements ensured so far. */
     long capacity() {
-        return mappedBytes() >>> 3;
+        return usedBytes() >>> 3;
     }
 }

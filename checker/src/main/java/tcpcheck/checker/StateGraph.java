@@ -122,7 +122,7 @@ final class StateGraph<S, A> implements AutoCloseable {
 
     /** Bytes of the files that hold the graph. */
     long fileBytes() {
-        return edgeStart.mappedBytes() + edgeData.mappedBytes() + flags.mappedBytes();
+        return edgeStart.usedBytes() + edgeData.usedBytes() + flags.usedBytes();
     }
 
     /** Replays a path of action indices; {@code path[0]} is the index of the initial state. */
