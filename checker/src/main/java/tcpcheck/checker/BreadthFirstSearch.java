@@ -61,7 +61,7 @@ final class BreadthFirstSearch<S, A> {
     BreadthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, List<Metric<S>> metrics, Limits limits,
                        int threads, Consumer<Progress> progress, boolean stopWhenAllFound,
                        boolean stopAtFirstFinding, long expectedStates, GraphRecorder<S, A> recorder,
-                       Scratch scratch) {
+                       Scratch scratch, long tableHeapBytes) {
         this.model = model;
         this.findings = new Findings<>(safety);
         this.transitionProps = indices(safety, Property.Kind.TRANSITION);
@@ -78,7 +78,7 @@ final class BreadthFirstSearch<S, A> {
         this.stopAtFirstFinding = stopAtFirstFinding;
         this.recorder = recorder;
         this.scratch = scratch;
-        this.table = new FingerprintTable(threads > 1, expectedStates, recorder != null ? scratch : null);
+        this.table = new FingerprintTable(threads > 1, expectedStates, scratch, recorder != null, tableHeapBytes);
         this.parents = new ParentLog(scratch);
     }
 
@@ -603,8 +603,7 @@ final class BreadthFirstSearch<S, A> {
                 : new PropertyResult<>(p, Verdict.VIOLATED, trace, null);
     }
 
-    /** TLC's optimistic estimate, for 63-bit fingerprints. */
     static double collisionProbability(long states, long transitions) {
-        return Math.min(1.0, (double) states * Math.max(0, transitions - states) / Math.pow(2, 63));
+        return Statistics.collisionProbability(states, transitions);
     }
 }

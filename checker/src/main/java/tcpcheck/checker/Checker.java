@@ -35,6 +35,7 @@ public final class Checker<S, A> {
     private boolean stopAtFirstFinding;
     private long expectedStates = 1 << 16;
     private java.nio.file.Path temporaryDirectory;
+    private long visitedMemory = -1;
 
     private Checker(Model<S, A> model) {
         this.model = Objects.requireNonNull(model);
@@ -114,6 +115,23 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * The heap the visited-state table may take (default: half the largest heap); past it, the table keeps the
+     * states of earlier levels in sorted runs on disk (see {@link FingerprintTable}).
+     */
+    public Checker<S, A> visitedMemory(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("visited memory must be positive, not " + bytes);
+        }
+        this.visitedMemory = bytes;
+        return this;
+    }
+
+    /** The heap the visited-state table may take: as set, or half the largest heap. */
+    long visitedMemory() {
+        return visitedMemory > 0 ? visitedMemory : Runtime.getRuntime().maxMemory() / 2;
+    }
+
     /** Tracks the largest value of {@code metric} over the reached states, reported in {@link Statistics#maxima()}. */
     public Checker<S, A> trackMaximum(String name, ToLongFunction<S> metric) {
         metrics.add(new BreadthFirstSearch.Metric<>(name, metric));
@@ -143,7 +161,7 @@ public final class Checker<S, A> {
         String graphIncomplete;
         if (order == SearchOrder.BREADTH_FIRST) {
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
-                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder, scratch);
+                    stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder, scratch, visitedMemory());
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();
@@ -152,7 +170,7 @@ public final class Checker<S, A> {
             graphIncomplete = safe.incompleteReason();
             if (recorder != null && graphIncomplete == null) {
                 BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
-                        progress, false, false, expectedStates, recorder, scratch);
+                        progress, false, false, expectedStates, recorder, scratch, visitedMemory());
                 graphIncomplete = bfs.run().incompleteReason();
                 graph = bfs.graph();
             }

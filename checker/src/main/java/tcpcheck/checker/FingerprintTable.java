@@ -1,5 +1,6 @@
 package tcpcheck.checker;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,6 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each state a number and keeps it in a memory-mapped file beside the segment ({@link MappedInts}, one
  * {@code int} per slot at the same index), not on the heap.
  *
+ * <h2>Larger than memory</h2>
+ * The table may be given a heap budget. A segment that would grow past its share of it <em>spills</em> instead, as
+ * TLC's disk-backed fingerprint set does: its states of earlier levels are merged, in fingerprint order, into a
+ * sorted run on disk (a memory-mapped file of the check's {@link Scratch} directory, with the numbers beside them
+ * when numbered), the in-memory table is emptied but for the states of the current level, and an index of every
+ * {@value #INDEX_EVERY}th fingerprint of the run stays on the heap (0.016 bytes per state). A state not found in
+ * memory is then looked up in the run: a binary search of the index, then of one block of 4 KiB of the run. States
+ * of the current level always stay in memory, so "found in this level" is decided there as before.
+ *
  * <p>Fingerprints are {@linkplain #normalize normalized}: bit 0 is reserved as the "found in the current level"
  * flag, and the top 32 bits are never 0 (0 is the empty slot). So 63 bits identify a state.
  */
@@ -26,6 +36,7 @@ public final class FingerprintTable implements AutoCloseable {
     static final int SEGMENTS = 1 << SEGMENT_BITS;
     static final double MAX_LOAD = 0.92;
     static final double GROWTH = 1.1;
+    static final int INDEX_EVERY = 512;
     private static final int HOME_BITS = 32 - SEGMENT_BITS;
     private static final long HOME_MASK = (1L << HOME_BITS) - 1;
     private static final long NEW_FLAG = 1L;
@@ -39,27 +50,30 @@ public final class FingerprintTable implements AutoCloseable {
 
     private final Segment[] segments = new Segment[SEGMENTS];
     private final boolean concurrent;
-    private final Scratch numbers;
     private final AtomicInteger nextNumber = new AtomicInteger();
 
     /**
+     * A table held on the heap whole.
+     *
      * @param concurrent whether several threads insert at once (each segment is then locked on access)
      * @param expectedStates a sizing hint; the table grows past it as needed
      */
     public FingerprintTable(boolean concurrent, long expectedStates) {
-        this(concurrent, expectedStates, null);
+        this(concurrent, expectedStates, null, false, Long.MAX_VALUE);
     }
 
     /**
-     * @param numbers where the numbers of a numbered table are kept (each state gets a number: 0, 1, 2, … in
-     *        order of insertion, see {@link #insert}), or null for a table without numbers
+     * @param scratch where the numbers and the runs are kept (null: neither numbers nor spilling)
+     * @param numbered whether each state gets a number: 0, 1, 2, … in order of insertion (see {@link #insert})
+     * @param heapBytes the heap the in-memory tables may take at most; past it, segments spill to disk
      */
-    FingerprintTable(boolean concurrent, long expectedStates, Scratch numbers) {
+    FingerprintTable(boolean concurrent, long expectedStates, Scratch scratch, boolean numbered, long heapBytes) {
         this.concurrent = concurrent;
-        this.numbers = numbers;
+        long perSegmentBytes = scratch == null ? Long.MAX_VALUE : Math.max(1 << 10, heapBytes / SEGMENTS);
         int perSegment = (int) Math.min(1 << 26, Math.max(16, (long) (expectedStates / SEGMENTS / MAX_LOAD) + 1));
+        perSegment = (int) Math.min(perSegment, Math.max(16, perSegmentBytes / Long.BYTES / 2));
         for (int i = 0; i < SEGMENTS; i++) {
-            segments[i] = new Segment(perSegment, numbers);
+            segments[i] = new Segment(perSegment, scratch, numbered, perSegmentBytes / Long.BYTES);
         }
     }
 
@@ -102,15 +116,11 @@ public final class FingerprintTable implements AutoCloseable {
         return nextNumber.get();
     }
 
-    /** Gives a known state of a numbered table another number (between levels, one thread per segment). */
+    /** Gives a known state of a numbered table another number (between levels; threads may share the work). */
     void renumber(long fp, int number) {
         Segment s = segment(fp);
         synchronized (s) {
-            int i = s.find(fp);
-            if (i < 0) {
-                throw new IllegalStateException("renumbering an unknown state");
-            }
-            s.numbers.set(i, number);
+            s.renumber(fp, number);
         }
     }
 
@@ -165,7 +175,7 @@ public final class FingerprintTable implements AutoCloseable {
         return sink;
     }
 
-    /** Slots in the table (each of {@code Long.BYTES}). */
+    /** Slots in the in-memory tables (each of {@code Long.BYTES}). */
     public long capacity() {
         long n = 0;
         for (Segment s : segments) {
@@ -177,7 +187,7 @@ public final class FingerprintTable implements AutoCloseable {
     public boolean contains(long fp) {
         Segment s = segment(fp);
         synchronized (s) {
-            return s.find(fp) >= 0;
+            return s.find(fp) >= 0 || s.runFind(fp) >= 0;
         }
     }
 
@@ -186,7 +196,11 @@ public final class FingerprintTable implements AutoCloseable {
         Segment s = segment(fp);
         synchronized (s) {
             int i = s.find(fp);
-            return i < 0 ? -1 : s.numbers.get(i);
+            if (i >= 0) {
+                return s.numbers.get(i);
+            }
+            long j = s.runFind(fp);
+            return j < 0 ? -1 : s.runNumbers.get(j);
         }
     }
 
@@ -194,30 +208,48 @@ public final class FingerprintTable implements AutoCloseable {
     public long size() {
         long n = 0;
         for (Segment s : segments) {
-            n += s.size;
+            n += s.size + s.runSize;
         }
         return n;
     }
 
-    /** Bytes of the heap held by the slot arrays. */
+    /** States kept on disk, in the segments' runs. */
+    public long spilled() {
+        long n = 0;
+        for (Segment s : segments) {
+            n += s.runSize;
+        }
+        return n;
+    }
+
+    /** Bytes of the heap held by the in-memory tables and the runs' indexes. */
     public long bytes() {
-        return capacity() * Long.BYTES;
+        long n = 0;
+        for (Segment s : segments) {
+            n += (long) s.keys.length * Long.BYTES + (long) s.index.length * Long.BYTES;
+        }
+        return n;
     }
 
     @Override
     public void close() {
         for (Segment s : segments) {
-            if (s != null && s.numbers != null) {
-                s.numbers.close();
-                s.spareNumbers.close();
+            if (s != null) {
+                s.close();
             }
         }
     }
 
+    /** Unsigned order of fingerprints. */
+    private static boolean below(long a, long b) {
+        return a + Long.MIN_VALUE < b + Long.MIN_VALUE;
+    }
+
     /**
-     * One stripe: a linear-probing table of fingerprints and, numbered, the numbers in a mapped file beside it. Growth
-     * rehashes the numbers into a second file, and the two files swap roles (neither is ever unmapped while the
-     * table is open, so a {@link #touch} that reads one without the lock reads mapped memory).
+     * One stripe: a linear-probing table of fingerprints and, numbered, the numbers in a mapped file beside it, and
+     * the sorted run of the states it spilled. Growth rehashes the numbers into a second file, and the two files swap
+     * roles (neither is unmapped while the table is open, so a {@link #touch} that reads one without the lock reads
+     * mapped memory).
      */
     private static final class Segment {
         long[] keys;
@@ -225,9 +257,19 @@ public final class FingerprintTable implements AutoCloseable {
         MappedInts spareNumbers;
         int size;
         int threshold;
+        final Scratch scratch;
+        /** Slots the segment may hold on the heap before it spills (Long.MAX_VALUE: never). */
+        final long maxSlots;
+        /** The run on disk: fingerprints in unsigned order, their numbers, and every INDEX_EVERY-th fingerprint. */
+        MappedLongs runKeys;
+        MappedInts runNumbers;
+        long runSize;
+        long[] index = new long[0];
 
-        Segment(int capacity, Scratch scratch) {
-            if (scratch != null) {
+        Segment(int capacity, Scratch scratch, boolean numbered, long maxSlots) {
+            this.scratch = scratch;
+            this.maxSlots = maxSlots;
+            if (numbered) {
                 numbers = new MappedInts(scratch, "numbers");
                 spareNumbers = new MappedInts(scratch, "numbers");
                 spareNumbers.ensure(1);
@@ -264,12 +306,50 @@ public final class FingerprintTable implements AutoCloseable {
             }
         }
 
+        /** Where {@code fp} lies in the run, or -1. */
+        long runFind(long fp) {
+            if (runSize == 0 || below(fp, index[0])) {
+                return -1;
+            }
+            int lo = 0;
+            int hi = index.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (below(fp, index[mid])) {
+                    hi = mid - 1;
+                } else {
+                    lo = mid;
+                }
+            }
+            long from = (long) lo * INDEX_EVERY;
+            long to = Math.min(runSize, from + INDEX_EVERY) - 1;
+            while (from <= to) {
+                long mid = (from + to) >>> 1;
+                long k = runKeys.get(mid);
+                if (k == fp) {
+                    return mid;
+                }
+                if (below(k, fp)) {
+                    from = mid + 1;
+                } else {
+                    to = mid - 1;
+                }
+            }
+            return -1;
+        }
+
         long insert(long fp, AtomicInteger next) {
             long[] ks = keys;
             int i = home(fp, ks.length);
             while (true) {
                 long k = ks[i];
                 if (k == 0) {
+                    if (runSize > 0) {
+                        long j = runFind(fp);
+                        if (j >= 0) {
+                            return runNumbers == null ? OLD : Integer.toUnsignedLong(runNumbers.get(j)) << 2 | OLD;
+                        }
+                    }
                     ks[i] = fp | NEW_FLAG;
                     long number = 0;
                     if (numbers != null) {
@@ -277,7 +357,7 @@ public final class FingerprintTable implements AutoCloseable {
                         numbers.set(i, (int) number);
                     }
                     if (++size > threshold) {
-                        grow();
+                        growOrSpill();
                     }
                     return number << 2 | NEW;
                 }
@@ -289,6 +369,19 @@ public final class FingerprintTable implements AutoCloseable {
                     i = 0;
                 }
             }
+        }
+
+        void renumber(long fp, int number) {
+            int i = find(fp);
+            if (i >= 0) {
+                numbers.set(i, number);
+                return;
+            }
+            long j = runFind(fp);
+            if (j < 0) {
+                throw new IllegalStateException("renumbering an unknown state");
+            }
+            runNumbers.set(j, number);
         }
 
         void settle(long fp) {
@@ -305,14 +398,31 @@ public final class FingerprintTable implements AutoCloseable {
             }
         }
 
-        private void grow() {
+        private void growOrSpill() {
+            long grown = (long) (keys.length * GROWTH) + 1;
+            if (grown > maxSlots && size - flagged() > keys.length / 4) {
+                spill();
+            } else {
+                grow((int) Math.min(Integer.MAX_VALUE - 8, grown));
+            }
+        }
+
+        private int flagged() {
+            int n = 0;
+            for (long k : keys) {
+                n += (int) (k & NEW_FLAG);
+            }
+            return n;
+        }
+
+        private void grow(int slots) {
             long[] oldKeys = keys;
             MappedInts oldNumbers = numbers;
             if (oldNumbers != null) {
                 numbers = spareNumbers;
                 spareNumbers = oldNumbers;
             }
-            allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (oldKeys.length * GROWTH) + 1));
+            allocate(slots);
             long[] ks = keys;
             for (int j = 0; j < oldKeys.length; j++) {
                 long k = oldKeys[j];
@@ -328,6 +438,109 @@ public final class FingerprintTable implements AutoCloseable {
                         numbers.set(i, oldNumbers.get(j));
                     }
                 }
+            }
+        }
+
+        /**
+         * Merges the states of earlier levels into the run (a new file) and keeps only the current level's in
+         * memory, in a table of the same size.
+         */
+        private void spill() {
+            long[] oldKeys = keys;
+            int settled = 0;
+            for (long k : oldKeys) {
+                if (k != 0 && (k & NEW_FLAG) == 0) {
+                    settled++;
+                }
+            }
+            // The settled states in unsigned order (sorted as signed after flipping the sign bit).
+            long[] out = new long[settled];
+            int n = 0;
+            for (long k : oldKeys) {
+                if (k != 0 && (k & NEW_FLAG) == 0) {
+                    out[n++] = k + Long.MIN_VALUE;
+                }
+            }
+            Arrays.sort(out);
+            MappedLongs mergedKeys = new MappedLongs(scratch, "run");
+            MappedInts mergedNumbers = numbers == null ? null : new MappedInts(scratch, "run-numbers");
+            long total = runSize + settled;
+            mergedKeys.ensure(Math.max(1, total));
+            if (mergedNumbers != null) {
+                mergedNumbers.ensure(Math.max(1, total));
+            }
+            long[] newIndex = new long[(int) ((total + INDEX_EVERY - 1) / INDEX_EVERY)];
+            long a = 0;
+            int b = 0;
+            for (long m = 0; m < total; m++) {
+                long k;
+                int number = 0;
+                if (b == settled || (a < runSize && below(runKeys.get(a), out[b] - Long.MIN_VALUE))) {
+                    k = runKeys.get(a);
+                    if (mergedNumbers != null) {
+                        number = runNumbers.get(a);
+                    }
+                    a++;
+                } else {
+                    k = out[b++] - Long.MIN_VALUE;
+                    if (mergedNumbers != null) {
+                        number = numbers.get(find(k));
+                    }
+                }
+                mergedKeys.set(m, k);
+                if (mergedNumbers != null) {
+                    mergedNumbers.set(m, number);
+                }
+                if (m % INDEX_EVERY == 0) {
+                    newIndex[(int) (m / INDEX_EVERY)] = k;
+                }
+            }
+            closeRun();
+            runKeys = mergedKeys;
+            runNumbers = mergedNumbers;
+            runSize = total;
+            index = newIndex;
+            // The current level's states back into an empty table (the numbers move to the spare file).
+            MappedInts oldNumbers = numbers;
+            if (oldNumbers != null) {
+                numbers = spareNumbers;
+                spareNumbers = oldNumbers;
+            }
+            allocate(oldKeys.length);
+            size = 0;
+            long[] ks = keys;
+            for (int j = 0; j < oldKeys.length; j++) {
+                long k = oldKeys[j];
+                if ((k & NEW_FLAG) != 0) {
+                    int i = home(k, ks.length);
+                    while (ks[i] != 0) {
+                        if (++i == ks.length) {
+                            i = 0;
+                        }
+                    }
+                    ks[i] = k;
+                    size++;
+                    if (oldNumbers != null) {
+                        numbers.set(i, oldNumbers.get(j));
+                    }
+                }
+            }
+        }
+
+        private void closeRun() {
+            if (runKeys != null) {
+                runKeys.close();
+            }
+            if (runNumbers != null) {
+                runNumbers.close();
+            }
+        }
+
+        void close() {
+            closeRun();
+            if (numbers != null) {
+                numbers.close();
+                spareNumbers.close();
             }
         }
     }

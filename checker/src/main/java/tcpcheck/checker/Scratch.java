@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  * The directory of one check's temporary files: the parent links, the frontier, the liveness graph and, when the
  * visited states outgrow the heap, their sorted runs. It is created under {@link #defaultRoot()} (the system
  * property {@code tcpcheck.tmpdir}, else {@code java.io.tmpdir}) or a directory the caller gives, as
- * {@code tcpcheck-PID-N}, and removed with everything in it when the check ends, when it fails, and when the JVM
+ * {@code tcpcheck-check-PID-N}, and removed with everything in it when the check ends, when it fails, and when the JVM
  * is stopped by SIGINT or SIGTERM (a shutdown hook). A directory left by a process that was killed outright
  * (SIGKILL, the kernel's out-of-memory killer) is removed by the next check that starts in the same root.
  */
 public final class Scratch implements AutoCloseable {
-    private static final String PREFIX = "tcpcheck-";
+    private static final String PREFIX = "tcpcheck-check-";
     private static final Set<Scratch> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -70,11 +70,11 @@ public final class Scratch implements AutoCloseable {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, PREFIX + "*")) {
             for (Path p : ds) {
                 String[] parts = p.getFileName().toString().split("-");
-                if (parts.length != 3) {
+                if (parts.length != 4) {
                     continue;
                 }
                 try {
-                    long pid = Long.parseLong(parts[1]);
+                    long pid = Long.parseLong(parts[2]);
                     if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
                         deleteTree(p);
                     }

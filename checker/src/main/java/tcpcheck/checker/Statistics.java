@@ -33,6 +33,14 @@ public record Statistics(long states, long transitions, int depth, long boundary
         return elapsedNanos == 0 ? 0 : states / seconds();
     }
 
+    /**
+     * TLC's optimistic estimate of the probability that two distinct states shared a fingerprint, for 63-bit
+     * fingerprints: states × (transitions − states) / 2^63.
+     */
+    public static double collisionProbability(long states, long transitions) {
+        return Math.min(1.0, (double) states * Math.max(0, transitions - states) / Math.pow(2, 63));
+    }
+
     /** Bytes of the heap per state: {@link #storageBytes} / {@link #states}. */
     public double bytesPerState() {
         return states == 0 ? 0 : (double) storageBytes / states;

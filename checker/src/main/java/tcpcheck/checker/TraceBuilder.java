@@ -9,7 +9,7 @@ import java.util.List;
  * through the model, taking at each step the first action, in the model's order, that leads to the next
  * fingerprint. The forward replay also validates the path.
  */
-final class TraceBuilder<S, A> {
+public final class TraceBuilder<S, A> {
     private final Model<S, A> model;
     private final ParentLog parents;
 
@@ -35,9 +35,18 @@ final class TraceBuilder<S, A> {
     }
 
     private Trace<S, A> replay(long[] chain) {
+        return replay(model, chain);
+    }
+
+    /**
+     * The path through the states with the given (normalized) fingerprints, {@code chain[0]} an initial state: at
+     * each step the first action, in the model's order, that leads to the next fingerprint; null when there is none.
+     * Every engine replays its paths here, so the same chain gives the same trace.
+     */
+    public static <S, A> Trace<S, A> replay(Model<S, A> model, long[] chain) {
         S current = null;
         for (S init : model.initialStates()) {
-            if (fingerprint(init) == chain[0]) {
+            if (FingerprintTable.normalize(model.fingerprint(init)) == chain[0]) {
                 current = init;
                 break;
             }
@@ -55,7 +64,7 @@ final class TraceBuilder<S, A> {
             A via = null;
             for (A a : actions) {
                 S next = model.nextState(current, a);
-                if (next != null && fingerprint(next) == chain[i]) {
+                if (next != null && FingerprintTable.normalize(model.fingerprint(next)) == chain[i]) {
                     found = next;
                     via = a;
                     break;
@@ -70,12 +79,8 @@ final class TraceBuilder<S, A> {
         return new Trace<>(steps, -1);
     }
 
-    private long fingerprint(S s) {
-        return FingerprintTable.normalize(model.fingerprint(s));
-    }
-
     /** Extends a trace by the action at {@code index} in the model's list for its last state. */
-    static <S, A> Trace<S, A> extend(Model<S, A> model, Trace<S, A> trace, int index) {
+    public static <S, A> Trace<S, A> extend(Model<S, A> model, Trace<S, A> trace, int index) {
         List<A> actions = new ArrayList<>();
         model.actions(trace.last(), actions);
         A a = actions.get(index);

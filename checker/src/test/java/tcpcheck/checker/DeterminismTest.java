@@ -77,7 +77,7 @@ class DeterminismTest {
             GraphRecorder<DiningPhilosophers.State, Integer> recorder =
                     new GraphRecorder<>(fair, List.of(zeroEats), scratch);
             BreadthFirstSearch<DiningPhilosophers.State, Integer> bfs = new BreadthFirstSearch<>(fair, List.of(),
-                    List.of(), Limits.none(), threads, null, false, false, 16, recorder, scratch);
+                    List.of(), Limits.none(), threads, null, false, false, 16, recorder, scratch, Long.MAX_VALUE);
             bfs.run();
             StateGraph<DiningPhilosophers.State, Integer> g = bfs.graph();
             assertEquals(queue.size(), g.size);

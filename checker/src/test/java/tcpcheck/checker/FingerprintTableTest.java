@@ -60,7 +60,7 @@ class FingerprintTableTest {
     /** A numbered table numbers states in order of insertion, keeps the numbers through growth, and renumbers. */
     @Test
     void numbersSurviveGrowthAndRenumbering(@TempDir Path dir) {
-        try (Scratch s = Scratch.in(dir); FingerprintTable t = new FingerprintTable(false, 16, s)) {
+        try (Scratch s = Scratch.in(dir); FingerprintTable t = new FingerprintTable(false, 16, s, true, Long.MAX_VALUE)) {
             int n = 50_000;
             SplittableRandom rnd = new SplittableRandom(7);
             long[] fps = new long[n];

@@ -72,7 +72,7 @@ class ParentLogTest {
     /** A directory of a process that no longer runs is removed by the next check in the same root. */
     @Test
     void aStaleDirectoryIsRemoved(@TempDir Path dir) throws Exception {
-        Path stale = Files.createDirectories(dir.resolve("tcpcheck-999999999-1"));
+        Path stale = Files.createDirectories(dir.resolve("tcpcheck-check-999999999-1"));
         Files.writeString(stale.resolve("parents-1-1"), "left by a killed check");
         try (Scratch s = Scratch.in(dir)) {
             assertFalse(Files.exists(stale));

@@ -49,6 +49,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report (variant x property)")
     Path junit;
 
+    @Option(names = "--engine", paramLabel = "E", description = "local (default: this JVM) or spark (Apache Spark: "
+            + "local mode embedded, or the cluster of --master; eventually-closed is not checked there)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: local[N] (default: "
+            + "local[threads]), spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
     @Override
     public Integer call() throws IOException {
         List<Variant> vs = variants(spec, variants);
@@ -56,9 +64,23 @@ final class CheckCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "--format must be text or json, not '" + format + "'");
         }
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new ParameterException(spec.commandLine(), "--engine must be local or spark, not '" + engine + "'");
+        }
+        if (master != null && !engine.equals("spark")) {
+            throw new ParameterException(spec.commandLine(), "--master needs --engine spark");
+        }
         Parameters p = params.parameters();
         Verification verification = new Verification().threads(search.threads()).limits(search.limits())
                 .progress(Main.progress());
+        if (engine.equals("spark")) {
+            try {
+                verification.engine(tcpcheck.checker.Engine.named(engine), master);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("tcpcheck: " + e.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
         PrintWriter w = spec.commandLine().getOut();
         List<VariantReport> reports = new ArrayList<>();
         for (Variant v : vs) {
