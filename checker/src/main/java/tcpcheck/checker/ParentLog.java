@@ -15,95 +15,157 @@ import java.util.Map;
 
 /**
  * The parent links of the breadth-first search, in files, one per level, as TLC keeps its trace on disk: a record
- * (state, parent) of 16 bytes for every state found new in a level, and one more for every other parent of it in the
- * previous level (the table tells, while the level runs, that it was found in this same level). A state's parent is
- * the one with the smallest fingerprint among them, so it does not depend on which thread found the state first.
+ * (state, parent) of 16 bytes for every state found new in a level. A state's parent is the one with the smallest
+ * fingerprint among its parents in the previous level, so it does not depend on which thread found the state first.
  *
- * <p>The search threads write through buffers of their own ({@link Writer}); {@link #chains} reads the files back
- * once, from the deepest level wanted to the first, for all the traces of a check at once.
+ * <p>While a level runs, the search threads write a record for every state they find new and one for every other
+ * parent of a state first found in the same level (the table tells), through buffers of their own
+ * ({@link Writer}), into {@value #BUCKETS} files by the state's top bits. When the level ends, each bucket is read
+ * back and reduced to one record per state, its smallest parent, into the level's file: 16 bytes per state, however
+ * many parents it had. {@link #chains} reads the level files back once, from the deepest level wanted to the first,
+ * for all the traces of a check at once.
  */
 final class ParentLog implements AutoCloseable {
-    private static final int RECORDS = 4096;
+    static final int BUCKETS = 64;
+    private static final int RECORDS = 256;
     private final Scratch scratch;
     private final List<Path> levels = new ArrayList<>();
-    private final List<Long> levelRecords = new ArrayList<>();
-    private FileChannel current;
-    private long currentRecords;
+    private final Path[] bucketPaths = new Path[BUCKETS];
+    private final FileChannel[] buckets = new FileChannel[BUCKETS];
+    private int level = -1;
     private long bytes;
 
     ParentLog(Scratch scratch) {
         this.scratch = scratch;
     }
 
-    /** Starts the file of the given level (levels start at 1: the initial states have no parent). */
+    /** Starts the given level (levels start at 1: the initial states have no parent). */
     synchronized void startLevel(int level) {
         endLevel();
-        while (levels.size() < level) {
-            levels.add(null);
-            levelRecords.add(0L);
-        }
-        Path p = scratch.newFile("parents-" + level);
+        this.level = level;
         try {
-            current = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            for (int b = 0; b < BUCKETS; b++) {
+                bucketPaths[b] = scratch.newFile("parents-" + level + "-bucket");
+                buckets[b] = FileChannel.open(bucketPaths[b], StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.READ);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot create the parent links' files: " + e.getMessage(), e);
         }
-        levels.add(p);
-        levelRecords.add(0L);
-        currentRecords = 0;
     }
 
-    /** Closes the current level's file (the writers have flushed). */
+    /**
+     * Ends the current level (the writers have flushed): each bucket reduced to the smallest parent per state, in
+     * the level's file.
+     */
     synchronized void endLevel() {
-        if (current == null) {
+        if (level < 0) {
             return;
         }
-        try {
-            current.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (levels.size() < level) {
+            levels.add(null);
         }
-        levelRecords.set(levels.size() - 1, currentRecords);
-        current = null;
-    }
-
-    private synchronized void append(ByteBuffer b, int records) {
-        try {
-            while (b.hasRemaining()) {
-                current.write(b);
+        Path out = scratch.newFile("parents-" + level);
+        try (FileChannel file = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer block = ByteBuffer.allocateDirect(16 << 12).order(ByteOrder.nativeOrder());
+            for (int b = 0; b < BUCKETS; b++) {
+                long records = buckets[b].size() / 16;
+                scratch.grew(-16 * records);
+                LongLongMap smallest = new LongLongMap((int) Math.min(Integer.MAX_VALUE / 2, records));
+                buckets[b].position(0);
+                block.clear();
+                while (true) {
+                    int read = buckets[b].read(block);
+                    block.flip();
+                    while (block.remaining() >= 16) {
+                        smallest.keepSmaller(block.getLong(), block.getLong());
+                    }
+                    block.compact();
+                    if (read < 0) {
+                        break;
+                    }
+                }
+                buckets[b].close();
+                Files.deleteIfExists(bucketPaths[b]);
+                block.clear();
+                for (int i = 0; i < smallest.capacity(); i++) {
+                    if (smallest.key(i) != 0) {
+                        if (block.remaining() < 16) {
+                            write(file, block);
+                        }
+                        block.putLong(smallest.key(i)).putLong(smallest.value(i));
+                        bytes += 16;
+                        scratch.grew(16);
+                    }
+                }
+                write(file, block);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the parent links: " + e.getMessage(), e);
         }
-        currentRecords += records;
-        bytes += 16L * records;
+        levels.add(out);
+        level = -1;
+    }
+
+    private static void write(FileChannel file, ByteBuffer block) throws IOException {
+        block.flip();
+        while (block.hasRemaining()) {
+            file.write(block);
+        }
+        block.clear();
+    }
+
+    private void append(int bucket, ByteBuffer b, int records) {
+        FileChannel c = buckets[bucket];
+        synchronized (c) {
+            try {
+                while (b.hasRemaining()) {
+                    c.write(b);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the parent links: " + e.getMessage(), e);
+            }
+        }
         scratch.grew(16L * records);
     }
 
-    /** Bytes written to the files. */
+    /** Bytes of the level files (the reduced links). */
     synchronized long bytes() {
         return bytes;
     }
 
-    /** One search thread's buffer. */
+    /** One search thread's buffers. */
     final class Writer {
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(16 * RECORDS).order(ByteOrder.nativeOrder());
-        private int n;
+        private final ByteBuffer[] buffers = new ByteBuffer[BUCKETS];
+        private final int[] counts = new int[BUCKETS];
+
+        Writer() {
+            for (int b = 0; b < BUCKETS; b++) {
+                buffers[b] = ByteBuffer.allocateDirect(16 * RECORDS).order(ByteOrder.nativeOrder());
+            }
+        }
 
         void add(long state, long parent) {
-            buffer.putLong(state).putLong(parent);
-            if (++n == RECORDS) {
-                flush();
+            int b = (int) (state >>> 58);
+            buffers[b].putLong(state).putLong(parent);
+            if (++counts[b] == RECORDS) {
+                flush(b);
+            }
+        }
+
+        private void flush(int b) {
+            if (counts[b] > 0) {
+                buffers[b].flip();
+                append(b, buffers[b], counts[b]);
+                buffers[b].clear();
+                counts[b] = 0;
             }
         }
 
         /** Writes what is buffered (at the end of each level). */
         void flush() {
-            if (n > 0) {
-                buffer.flip();
-                append(buffer, n);
-                buffer.clear();
-                n = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                flush(b);
             }
         }
     }
@@ -114,8 +176,8 @@ final class ParentLog implements AutoCloseable {
 
     /**
      * The fingerprints along the path to each target, from an initial state (index 0) to the target (index
-     * depth): following each state's smallest parent back, level by level. One pass over the files for all
-     * targets.
+     * depth): following each state's parent back, level by level. One pass over the files for all targets; null
+     * when a state has no recorded parent.
      *
      * @param fps the targets' fingerprints
      * @param depths their levels
@@ -151,8 +213,7 @@ final class ParentLog implements AutoCloseable {
                         while (block.remaining() >= 16) {
                             long state = block.getLong();
                             long parent = block.getLong();
-                            Long best = wanted.get(state);
-                            if (best != null && (best == -1L || Long.compareUnsigned(parent, best) < 0)) {
+                            if (wanted.containsKey(state)) {
                                 wanted.put(state, parent);
                             }
                         }
@@ -180,7 +241,18 @@ final class ParentLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        endLevel();
+        for (int b = 0; b < BUCKETS; b++) {
+            if (buckets[b] != null && buckets[b].isOpen()) {
+                try {
+                    scratch.grew(-buckets[b].size());
+                    buckets[b].close();
+                    Files.deleteIfExists(bucketPaths[b]);
+                } catch (IOException e) {
+                    // the directory is removed at the end of the check
+                }
+            }
+        }
+        level = -1;
         for (Path p : levels) {
             if (p != null) {
                 try {
@@ -192,5 +264,49 @@ final class ParentLog implements AutoCloseable {
         }
         scratch.grew(-bytes);
         levels.clear();
+    }
+
+    /**
+     * A map from a state to its smallest parent (unsigned), open addressing with linear probing, for one bucket of a
+     * level (0 is no key: a normalized fingerprint is never 0).
+     */
+    private static final class LongLongMap {
+        private final long[] keys;
+        private final long[] values;
+
+        /** @param records at most this many distinct keys will come (the load stays at most 0.8) */
+        LongLongMap(int records) {
+            int cap = Math.max(16, records + records / 4 + 1);
+            keys = new long[cap];
+            values = new long[cap];
+        }
+
+        void keepSmaller(long key, long value) {
+            int cap = keys.length;
+            int i = (int) (((Fingerprint.avalanche(key) >>> 32) * cap) >>> 32);
+            while (keys[i] != 0 && keys[i] != key) {
+                if (++i == cap) {
+                    i = 0;
+                }
+            }
+            if (keys[i] == 0) {
+                keys[i] = key;
+                values[i] = value;
+            } else if (Long.compareUnsigned(value, values[i]) < 0) {
+                values[i] = value;
+            }
+        }
+
+        int capacity() {
+            return keys.length;
+        }
+
+        long key(int i) {
+            return keys[i];
+        }
+
+        long value(int i) {
+            return values[i];
+        }
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SpillTest {
 
     /**
-     * 50,000 states in 100 levels of 500, with a budget of 64 KiB (128 slots a segment): nearly all of them end on
-     * disk; each is found again as an old state with its number, and a second insert in its own level is still
+     * 20,000 states in 100 levels of 200, with a budget of 64 KiB (128 slots a segment, the least there is): most of
+     * them end on disk; each is found again as an old state with its number, and a second insert in its own level is still
      * "same level".
      */
     @Test
@@ -22,21 +22,21 @@ class SpillTest {
         try (Scratch s = Scratch.in(dir);
              FingerprintTable t = new FingerprintTable(true, 16, s, true, 64 << 10)) {
             SplittableRandom rnd = new SplittableRandom(11);
-            int n = 50_000;
+            int n = 20_000;
             long[] fps = new long[n];
             for (int i = 0; i < n; i++) {
                 fps[i] = FingerprintTable.normalize(rnd.nextLong());
                 long r = t.insert(fps[i]);
                 assertEquals(FingerprintTable.NEW, r & 3);
                 assertEquals(i, r >>> 2);
-                if (i % 500 == 499) {
+                if (i % 200 == 199) {
                     assertEquals(FingerprintTable.SAME_LEVEL, t.insert(fps[i]) & 3);
                     t.settleAll(0, 1);
                 }
             }
             assertEquals(n, t.size());
-            assertTrue(t.spilled() > n * 0.8, "spilled " + t.spilled());
-            assertTrue(t.bytes() < 100 << 10, "the heap holds the budget and the index: " + t.bytes());
+            assertTrue(t.spilled() > n * 0.7, "spilled " + t.spilled());
+            assertTrue(t.bytes() < 80 << 10, "the heap holds the budget and the index: " + t.bytes());
             for (int i = 0; i < n; i++) {
                 assertTrue(t.contains(fps[i]));
                 assertEquals(i, t.number(fps[i]));
@@ -59,7 +59,7 @@ class SpillTest {
      */
     @Test
     void aCheckLargerThanItsTableGivesTheSameResults() {
-        int n = 300;
+        int n = 150;
         CheckResult<Long, Integer> memory = torus(n, Long.MAX_VALUE, 1);
         assertEquals(n * n, memory.statistics().states());
         assertEquals(2 * (n - 1), memory.result("the far corner is never reached").traceLength());
@@ -68,7 +68,7 @@ class SpillTest {
             assertEquals(memory.statistics().states(), disk.statistics().states());
             assertEquals(memory.statistics().transitions(), disk.statistics().transitions());
             assertEquals(memory.statistics().depth(), disk.statistics().depth());
-            assertTrue(disk.statistics().storageBytes() < memory.statistics().storageBytes() / 4,
+            assertTrue(disk.statistics().storageBytes() < memory.statistics().storageBytes() * 0.6,
                     disk.statistics().storageBytes() + " bytes of heap against " + memory.statistics().storageBytes());
             for (int i = 0; i < memory.results().size(); i++) {
                 PropertyResult<Long, Integer> x = memory.results().get(i);
