@@ -11,8 +11,11 @@ import java.util.List;
  * from an initial state.
  *
  * <p>Everything that grows with the graph is in memory-mapped files of the check's {@link Scratch} directory, not on
- * the heap: the row starts (8 bytes per state), the edges (12 bytes each: target, action, class) and the flags
- * (8 bytes per state: bit 0 for a state outside the boundary, bit 1 + i for the goal of property i).
+ * the heap: the row starts (8 bytes per state), the edges (8 bytes each: the target in the high half, then the
+ * action index and the fairness class plus one, 16 bits each) and the flags (a bit per state for "outside the
+ * boundary" and one per property for its goal). An action index or a class that does not fit in 16 bits is kept
+ * whole in a map on the heap ({@link #overflow}), which only models of more than 65,534 actions in a state or
+ * fairness classes need.
  *
  * <p>The breadth-first search records the graph as it goes ({@link GraphRecorder}), on as many threads as it has, so
  * the reachable states are generated once for safety and liveness alike. The numbering does not depend on the
@@ -28,9 +31,13 @@ final class StateGraph<S, A> implements AutoCloseable {
     int[] initialIndex = new int[0];
     /** The edges of state v are {@code edgeStart(v)} to {@code edgeStart(v + 1) - 1}. */
     private final MappedLongs edgeStart;
-    /** Three ints per edge: target, action index, fairness class. */
-    private final MappedInts edgeData;
+    /** A long per edge: target, action index, fairness class + 1. */
+    private final MappedLongs edgeData;
+    /** Bits: per state, {@code goals + 1} of them: outside the boundary, then the goal of each property. */
     private final MappedLongs flags;
+    /** The action index and class of the edges whose 16-bit fields say "too large" ({@link #WIDE}). */
+    private final java.util.Map<Long, long[]> overflow = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WIDE = 0xFFFF;
     long edges;
     /** Fairness classes, numbered 0 to {@code classCount - 1} in order of first appearance in the rows. */
     int classCount;
@@ -43,7 +50,7 @@ final class StateGraph<S, A> implements AutoCloseable {
         this.goals = goals;
         this.scratch = scratch;
         this.edgeStart = new MappedLongs(scratch, "graph-rows");
-        this.edgeData = new MappedInts(scratch, "graph-edges");
+        this.edgeData = new MappedLongs(scratch, "graph-edges");
         this.flags = new MappedLongs(scratch, "graph-flags");
         edgeStart.ensure(1);
     }
@@ -53,31 +60,44 @@ final class StateGraph<S, A> implements AutoCloseable {
     }
 
     int target(long e) {
-        return edgeData.get(3 * e);
+        return (int) (edgeData.get(e) >>> 32);
     }
 
     int action(long e) {
-        return edgeData.get(3 * e + 1);
+        int a = (int) (edgeData.get(e) >>> 16) & WIDE;
+        return a == WIDE ? (int) overflow.get(e)[0] : a;
     }
 
     /** The fairness class of an edge (the graph's number for it), or -1 for none. */
     int fairnessClass(long e) {
-        return edgeData.get(3 * e + 2);
+        int k = (int) edgeData.get(e) & WIDE;
+        return k == WIDE ? (int) overflow.get(e)[1] : k - 1;
+    }
+
+    private boolean bit(long i) {
+        return (flags.get(i >>> 6) & 1L << i) != 0;
     }
 
     /** Whether state {@code v} satisfies the goal of property {@code i}. */
     boolean goal(int i, int v) {
-        return (flags.get(v) & 2L << i) != 0;
+        return bit((long) v * (goals + 1) + 1 + i);
     }
 
     boolean boundary(int v) {
-        return (flags.get(v) & 1) != 0;
+        return bit((long) v * (goals + 1));
     }
 
     /** Sets the flags of a new state: goal bits (bit i for property i) and whether it lies outside the boundary. */
     void setFlags(int v, long goalBits, boolean outside) {
-        flags.ensure(v + 1L);
-        flags.set(v, goalBits << 1 | (outside ? 1 : 0));
+        long first = (long) v * (goals + 1);
+        flags.ensure(((first + goals) >>> 6) + 1);
+        long bits = goalBits << 1 | (outside ? 1 : 0);
+        for (int k = 0; k <= goals; k++) {
+            if ((bits & 1L << k) != 0) {
+                long i = first + k;
+                flags.set(i >>> 6, flags.get(i >>> 6) | 1L << i);
+            }
+        }
     }
 
     /** A state with no enabled action that lies within the boundary. */
@@ -101,19 +121,24 @@ final class StateGraph<S, A> implements AutoCloseable {
 
     /** Makes room for the edges announced by {@link #startRow(int, int)} (before threads fill them). */
     void reserveEdges() {
-        edgeData.ensure(3 * edges);
+        edgeData.ensure(edges);
     }
 
     void setEdge(long e, int target, int action, int fairnessClass) {
-        edgeData.set(3 * e, target);
-        edgeData.set(3 * e + 1, action);
-        edgeData.set(3 * e + 2, fairnessClass);
+        int a = action;
+        int k = fairnessClass + 1;
+        if (a >= WIDE || k >= WIDE) {
+            overflow.put(e, new long[] {action, fairnessClass});
+            a = WIDE;
+            k = WIDE;
+        }
+        edgeData.set(e, (long) target << 32 | (long) a << 16 | k);
     }
 
     /** Closes the rows once every state is known: states not expanded have none. */
     void finish() {
         edgeStart.ensure(size + 1L);
-        flags.ensure(Math.max(1, size));
+        flags.ensure(((long) size * (goals + 1) >>> 6) + 1);
         for (int v = filledRows; v <= size; v++) {
             edgeStart.set(v, edges);
         }

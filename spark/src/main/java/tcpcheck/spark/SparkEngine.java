@@ -9,9 +9,9 @@ import tcpcheck.checker.ModelSource;
 /**
  * The breadth-first search on Apache Spark ({@code --engine spark}): see {@link SparkSearch}. With no master, or a
  * {@code local[N]} one, Spark runs embedded in this JVM (no installation); with {@code spark://HOST:PORT},
- * {@code yarn} or {@code k8s://…} it runs on that cluster, as the driver of a job submitted from here (the
- * executors need this module's jar and its dependencies on their class path; see the module's README). A context
- * that already runs in this JVM (under {@code spark-submit}) is used as it is.
+ * {@code yarn} or {@code k8s://…} it runs on that cluster, this JVM being the driver, and the executors are sent the
+ * jars of the engine and of the model ({@code spark.jars}, unless it is set). Under {@code spark-submit} the master
+ * and the jars are those it was given.
  */
 public final class SparkEngine implements Engine {
 
@@ -23,7 +23,7 @@ public final class SparkEngine implements Engine {
     @Override
     public <S, A> CheckResult<S, A> check(ModelSource<S, A> source, Options options) {
         String master = options.master() != null ? options.master() : "local[" + options.threads() + "]";
-        JavaSparkContext sc = context(master);
+        JavaSparkContext sc = context(master, source.getClass());
         int partitions = Math.max(2, 2 * sc.defaultParallelism());
         return new SparkSearch<>(sc, source, options, partitions).run();
     }
@@ -32,7 +32,7 @@ public final class SparkEngine implements Engine {
     private static JavaSparkContext context;
     private static String contextMaster;
 
-    private static synchronized JavaSparkContext context(String master) {
+    private static synchronized JavaSparkContext context(String master, Class<?> sourceClass) {
         if (context != null && master.equals(contextMaster)) {
             return context;
         }
@@ -46,6 +46,13 @@ public final class SparkEngine implements Engine {
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
         if (master.startsWith("local")) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        } else if (!conf.contains("spark.jars")) {
+            // The executors load the model and this engine from the jars they came from (Spark itself they have).
+            java.util.Set<String> jars = new java.util.LinkedHashSet<>();
+            jars.addAll(JavaSparkContext.jarOfClass(SparkEngine.class));
+            jars.addAll(JavaSparkContext.jarOfClass(sourceClass));
+            jars.addAll(JavaSparkContext.jarOfClass(tcpcheck.checker.Model.class));
+            conf.setJars(jars.toArray(new String[0]));
         }
         context = new JavaSparkContext(conf);
         contextMaster = master;
