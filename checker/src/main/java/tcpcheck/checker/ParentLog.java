@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class ParentLog implements AutoCloseable {
     static final int BUCKETS = 64;
-    private static final int RECORDS = 256;
+    private static final int RECORDS = 2048;
     private final Scratch scratch;
     private final List<Path> levels = new ArrayList<>();
     private final Path[] bucketPaths = new Path[BUCKETS];
