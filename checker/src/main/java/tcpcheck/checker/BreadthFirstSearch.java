@@ -117,6 +117,8 @@ final class BreadthFirstSearch<S, A> {
         final ParentLog.Writer parentLinks = parents.writer();
         long[] inserted = new long[64];
         int insertedCount;
+        /** The most states this thread lists for {@link #settleLevel} in this level. */
+        long settleEach;
         long transitions;
         long boundary;
         long states;
@@ -135,14 +137,19 @@ final class BreadthFirstSearch<S, A> {
         void startLevel() {
             next.clear();
             insertedCount = 0;
+            settleEach = table.capacity() / 32;
         }
 
         void found(S t, long ft, int depth, int number) {
             states++;
-            if (insertedCount == inserted.length) {
-                inserted = Arrays.copyOf(inserted, inserted.length * 2);
+            // Past a 32nd of the table, the level is settled by one sweep (settleAll): no need to list more.
+            if (insertedCount <= settleEach) {
+                if (insertedCount == inserted.length) {
+                    inserted = Arrays.copyOf(inserted, inserted.length * 2);
+                }
+                inserted[insertedCount] = ft;
             }
-            inserted[insertedCount++] = ft;
+            insertedCount++;
             for (int i : stateProps) {
                 if (findings.open(i, depth)) {
                     Property<S, A> p = findings.properties.get(i);
@@ -323,7 +330,7 @@ final class BreadthFirstSearch<S, A> {
                     w0.found(init, fp, 0, (int) (r >>> 2));
                 }
             }
-            w0.settleLevel();
+            table.settleAll(0, 1);
             Frontier<S> frontier = new Frontier<>();
             if (recorder != null) {
                 ordered = new StateArray<>(model.packing(), scratch);
@@ -362,10 +369,12 @@ final class BreadthFirstSearch<S, A> {
                     depth = level + 1;
                 }
                 long inserted = 0;
+                boolean listed = true;
                 for (Worker w : workers) {
                     inserted += w.insertedCount;
+                    listed &= w.insertedCount <= w.settleEach + 1;
                 }
-                if (inserted > table.capacity() / 32) {
+                if (!listed || inserted > table.capacity() / 32) {
                     runOnAll(workers, pool, w -> table.settleAll(w.index, threads));
                 } else {
                     runOnAll(workers, pool, Worker::settleLevel);
