@@ -263,6 +263,8 @@ public final class FingerprintTable implements AutoCloseable {
         /** The run on disk: fingerprints in unsigned order, their numbers, and every INDEX_EVERY-th fingerprint. */
         MappedLongs runKeys;
         MappedInts runNumbers;
+        MappedLongs spareRunKeys;
+        MappedInts spareRunNumbers;
         long runSize;
         long[] index = new long[0];
 
@@ -462,8 +464,12 @@ public final class FingerprintTable implements AutoCloseable {
                 }
             }
             Arrays.sort(out);
-            MappedLongs mergedKeys = new MappedLongs(scratch, "run");
-            MappedInts mergedNumbers = numbers == null ? null : new MappedInts(scratch, "run-numbers");
+            if (spareRunKeys == null) {
+                spareRunKeys = new MappedLongs(scratch, "run");
+                spareRunNumbers = numbers == null ? null : new MappedInts(scratch, "run-numbers");
+            }
+            MappedLongs mergedKeys = spareRunKeys;
+            MappedInts mergedNumbers = spareRunNumbers;
             long total = runSize + settled;
             mergedKeys.ensure(Math.max(1, total));
             if (mergedNumbers != null) {
@@ -495,7 +501,9 @@ public final class FingerprintTable implements AutoCloseable {
                     newIndex[(int) (m / INDEX_EVERY)] = k;
                 }
             }
-            closeRun();
+            // The two run files swap roles: the old run is the next merge's output.
+            spareRunKeys = runKeys;
+            spareRunNumbers = runNumbers;
             runKeys = mergedKeys;
             runNumbers = mergedNumbers;
             runSize = total;
@@ -528,11 +536,10 @@ public final class FingerprintTable implements AutoCloseable {
         }
 
         private void closeRun() {
-            if (runKeys != null) {
-                runKeys.close();
-            }
-            if (runNumbers != null) {
-                runNumbers.close();
+            for (MappedArray a : new MappedArray[] {runKeys, runNumbers, spareRunKeys, spareRunNumbers}) {
+                if (a != null) {
+                    a.close();
+                }
             }
         }
 

@@ -20,16 +20,20 @@ import java.util.Map;
  *
  * <p>While a level runs, the search threads write a record for every state they find new and one for every other
  * parent of a state first found in the same level (the table tells), through buffers of their own
- * ({@link Writer}), into {@value #BUCKETS} files by the state's top bits. When the level ends, each bucket is read
- * back and reduced to one record per state, its smallest parent, into the level's file: 16 bytes per state, however
- * many parents it had. {@link #chains} reads the level files back once, from the deepest level wanted to the first,
- * for all the traces of a check at once.
+ * ({@link Writer}), into {@value #BUCKETS} bucket files by the state's top bits. When the level ends, each bucket is
+ * read back and reduced to one record per state, its smallest parent, which is appended to the links file, and
+ * emptied: 16 bytes per state on disk, however many parents it had. {@link #chains} reads each level's part of the
+ * links back once, from the deepest level wanted to the first, for all the traces of a check at once.
  */
 final class ParentLog implements AutoCloseable {
     static final int BUCKETS = 64;
     private static final int RECORDS = 2048;
     private final Scratch scratch;
-    private final List<Path> levels = new ArrayList<>();
+    /** The reduced links of every level, one after the other; level L's are bytes levelStart[L] to levelStart[L+1]. */
+    private final Path linksPath;
+    private FileChannel links;
+    private final List<Long> levelStart = new ArrayList<>();
+    /** The buckets of the current level, emptied when it ends (the files are reused from level to level). */
     private final Path[] bucketPaths = new Path[BUCKETS];
     private final FileChannel[] buckets = new FileChannel[BUCKETS];
     private int level = -1;
@@ -37,6 +41,7 @@ final class ParentLog implements AutoCloseable {
 
     ParentLog(Scratch scratch) {
         this.scratch = scratch;
+        this.linksPath = scratch.newFile("parents");
     }
 
     /** Starts the given level (levels start at 1: the initial states have no parent). */
@@ -44,10 +49,14 @@ final class ParentLog implements AutoCloseable {
         endLevel();
         this.level = level;
         try {
-            for (int b = 0; b < BUCKETS; b++) {
-                bucketPaths[b] = scratch.newFile("parents-" + level + "-bucket");
-                buckets[b] = FileChannel.open(bucketPaths[b], StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, StandardOpenOption.READ);
+            if (links == null) {
+                links = FileChannel.open(linksPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.READ);
+                for (int b = 0; b < BUCKETS; b++) {
+                    bucketPaths[b] = scratch.newFile("parents-bucket");
+                    buckets[b] = FileChannel.open(bucketPaths[b], StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, StandardOpenOption.READ);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the parent links' files: " + e.getMessage(), e);
@@ -55,21 +64,23 @@ final class ParentLog implements AutoCloseable {
     }
 
     /**
-     * Ends the current level (the writers have flushed): each bucket reduced to the smallest parent per state, in
-     * the level's file.
+     * Ends the current level (the writers have flushed): each bucket reduced to the smallest parent per state,
+     * appended to the links, and emptied.
      */
     synchronized void endLevel() {
         if (level < 0) {
             return;
         }
-        while (levels.size() < level) {
-            levels.add(null);
+        while (levelStart.size() <= level) {
+            levelStart.add(bytes);
         }
-        Path out = scratch.newFile("parents-" + level);
-        try (FileChannel file = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try {
             ByteBuffer block = ByteBuffer.allocateDirect(16 << 12).order(ByteOrder.nativeOrder());
             for (int b = 0; b < BUCKETS; b++) {
                 long records = buckets[b].size() / 16;
+                if (records == 0) {
+                    continue;
+                }
                 scratch.grew(-16 * records);
                 LongLongMap smallest = new LongLongMap((int) Math.min(Integer.MAX_VALUE / 2, records));
                 buckets[b].position(0);
@@ -85,25 +96,25 @@ final class ParentLog implements AutoCloseable {
                         break;
                     }
                 }
-                buckets[b].close();
-                Files.deleteIfExists(bucketPaths[b]);
+                buckets[b].truncate(0);
+                buckets[b].position(0);
                 block.clear();
                 for (int i = 0; i < smallest.capacity(); i++) {
                     if (smallest.key(i) != 0) {
                         if (block.remaining() < 16) {
-                            write(file, block);
+                            write(links, block);
                         }
                         block.putLong(smallest.key(i)).putLong(smallest.value(i));
                         bytes += 16;
                         scratch.grew(16);
                     }
                 }
-                write(file, block);
+                write(links, block);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the parent links: " + e.getMessage(), e);
         }
-        levels.add(out);
+        levelStart.add(bytes);
         level = -1;
     }
 
@@ -203,12 +214,19 @@ final class ParentLog implements AutoCloseable {
             if (wanted.isEmpty()) {
                 continue;
             }
-            Path p = level < levels.size() ? levels.get(level) : null;
-            if (p != null) {
-                try (FileChannel in = FileChannel.open(p, StandardOpenOption.READ)) {
-                    block.clear();
-                    while (true) {
-                        int read = in.read(block);
+            if (level + 1 < levelStart.size()) {
+                long from = levelStart.get(level);
+                long to = levelStart.get(level + 1);
+                try (FileChannel in = FileChannel.open(linksPath, StandardOpenOption.READ)) {
+                    long at = from;
+                    while (at < to) {
+                        block.clear();
+                        block.limit((int) Math.min(block.capacity(), to - at));
+                        int read = in.read(block, at);
+                        if (read < 0) {
+                            break;
+                        }
+                        at += read;
                         block.flip();
                         while (block.remaining() >= 16) {
                             long state = block.getLong();
@@ -217,10 +235,7 @@ final class ParentLog implements AutoCloseable {
                                 wanted.put(state, parent);
                             }
                         }
-                        block.compact();
-                        if (read < 0) {
-                            break;
-                        }
+                        at -= block.remaining();
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the parent links: " + e.getMessage(), e);
@@ -241,29 +256,27 @@ final class ParentLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (int b = 0; b < BUCKETS; b++) {
-            if (buckets[b] != null && buckets[b].isOpen()) {
-                try {
+        level = -1;
+        try {
+            for (int b = 0; b < BUCKETS; b++) {
+                if (buckets[b] != null) {
                     scratch.grew(-buckets[b].size());
                     buckets[b].close();
                     Files.deleteIfExists(bucketPaths[b]);
-                } catch (IOException e) {
-                    // the directory is removed at the end of the check
+                    buckets[b] = null;
                 }
             }
-        }
-        level = -1;
-        for (Path p : levels) {
-            if (p != null) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // the directory is removed at the end of the check
-                }
+            if (links != null) {
+                links.close();
+                links = null;
             }
+            Files.deleteIfExists(linksPath);
+        } catch (IOException e) {
+            // best effort: the directory is removed at the end of the check
         }
         scratch.grew(-bytes);
-        levels.clear();
+        bytes = 0;
+        levelStart.clear();
     }
 
     /**
