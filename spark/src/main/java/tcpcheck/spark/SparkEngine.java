@@ -49,9 +49,9 @@ public final class SparkEngine implements Engine {
         } else if (!conf.contains("spark.jars")) {
             // The executors load the model and this engine from the jars they came from (Spark itself they have).
             java.util.Set<String> jars = new java.util.LinkedHashSet<>();
-            jars.addAll(JavaSparkContext.jarOfClass(SparkEngine.class));
-            jars.addAll(JavaSparkContext.jarOfClass(sourceClass));
-            jars.addAll(JavaSparkContext.jarOfClass(tcpcheck.checker.Model.class));
+            jars.addAll(java.util.Arrays.asList(JavaSparkContext.jarOfClass(SparkEngine.class)));
+            jars.addAll(java.util.Arrays.asList(JavaSparkContext.jarOfClass(sourceClass)));
+            jars.addAll(java.util.Arrays.asList(JavaSparkContext.jarOfClass(tcpcheck.checker.Model.class)));
             conf.setJars(jars.toArray(new String[0]));
         }
         context = new JavaSparkContext(conf);
