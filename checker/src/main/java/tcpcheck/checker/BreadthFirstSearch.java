@@ -399,6 +399,8 @@ final class BreadthFirstSearch<S, A> {
             }
         } catch (OutOfMemoryError e) {
             stopReason = Limits.OUT_OF_MEMORY;
+        } catch (java.io.UncheckedIOException e) {
+            stopReason = Scratch.failed(e);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -583,7 +585,17 @@ final class BreadthFirstSearch<S, A> {
             boolean transition = findings.properties.get(wanted.get(j)).kind() == Property.Kind.TRANSITION;
             depths[j] = transition ? f.depth() - 1 : f.depth();
         }
-        List<Trace<S, A>> traces = new TraceBuilder<>(model, parents).tracesTo(fps, depths);
+        List<Trace<S, A>> traces;
+        try {
+            traces = new TraceBuilder<>(model, parents).tracesTo(fps, depths);
+        } catch (java.io.UncheckedIOException e) {
+            stopReason = Scratch.failed(e);
+            List<PropertyResult<S, A>> none = new ArrayList<>();
+            for (Property<S, A> p : findings.properties) {
+                none.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, stopReason));
+            }
+            return new CheckResult<>(none, stats, stopReason);
+        }
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Property<S, A> p = findings.properties.get(i);

@@ -87,6 +87,11 @@ public final class Scratch implements AutoCloseable {
         }
     }
 
+    /** The reason a check gives when its temporary files failed it (a full disk, say): INCOMPLETE, not a crash. */
+    static String failed(UncheckedIOException e) {
+        return "the temporary files failed (" + e.getMessage() + "); -Dtcpcheck.tmpdir=DIR puts them elsewhere";
+    }
+
     public Path directory() {
         return dir;
     }
