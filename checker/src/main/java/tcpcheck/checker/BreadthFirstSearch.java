@@ -117,8 +117,8 @@ final class BreadthFirstSearch<S, A> {
         final ParentLog.Writer parentLinks = parents.writer();
         long[] inserted = new long[64];
         int insertedCount;
-        /** The most states this thread lists for {@link #settleLevel} in this level. */
-        long settleEach;
+        /** The most states this thread lists for {@link #settleLevel} in a level. */
+        int settleEach;
         long transitions;
         long boundary;
         long states;
@@ -137,15 +137,16 @@ final class BreadthFirstSearch<S, A> {
         void startLevel() {
             next.clear();
             insertedCount = 0;
-            settleEach = table.capacity() / 32;
+            settleEach = (int) Math.max(64, Math.min(Integer.MAX_VALUE - 8, table.capacity() / 64 / threads));
         }
 
         void found(S t, long ft, int depth, int number) {
             states++;
-            // Past a 32nd of the table, the level is settled by one sweep (settleAll): no need to list more.
-            if (insertedCount <= settleEach) {
+            // Past its share of a 64th of the table, the level is settled by one sweep (settleAll): no need to
+            // list more, and the list never grows past that share.
+            if (insertedCount < settleEach) {
                 if (insertedCount == inserted.length) {
-                    inserted = Arrays.copyOf(inserted, inserted.length * 2);
+                    inserted = Arrays.copyOf(inserted, (int) Math.min(settleEach, inserted.length * 2L));
                 }
                 inserted[insertedCount] = ft;
             }
@@ -372,9 +373,9 @@ final class BreadthFirstSearch<S, A> {
                 boolean listed = true;
                 for (Worker w : workers) {
                     inserted += w.insertedCount;
-                    listed &= w.insertedCount <= w.settleEach + 1;
+                    listed &= w.insertedCount <= w.settleEach;
                 }
-                if (!listed || inserted > table.capacity() / 32) {
+                if (!listed) {
                     runOnAll(workers, pool, w -> table.settleAll(w.index, threads));
                 } else {
                     runOnAll(workers, pool, Worker::settleLevel);
@@ -406,6 +407,8 @@ final class BreadthFirstSearch<S, A> {
                 pool.shutdownNow();
             }
             for (Worker w : workers) {
+                // The lists of a level's new states (for settling them) only grow: their length is their peak.
+                frontierHeapBytes += (long) w.inserted.length * Long.BYTES;
                 frontierHeapBytes += w.next.heapBytes() + (w.spare == null ? 0 : w.spare.heapBytes());
                 w.next.close();
                 if (w.spare != null) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param boundaryStates states reached outside the model's boundary (checked, not explored)
  * @param elapsedNanos wall-clock time of the search
  * @param storageBytes bytes of the Java heap the search kept for its states: the visited-state table (its whole
- *        capacity), and, for a model without a {@link StatePacking}, the arrays of references of its frontier (not the
- *        state objects themselves)
+ *        capacity, and the indexes of its runs on disk), the lists of a level's new states kept to clear their flags,
+ *        and, for a model without a {@link StatePacking}, the arrays of references of its frontier (not the state
+ *        objects themselves)
  * @param diskBytes the most bytes the check's temporary files held at once: the parent links, the frontier of a
  *        model with a packing, the liveness graph, its numbering and the liveness check's arrays (memory-mapped or
  *        streamed; the operating system caches them in free memory)
