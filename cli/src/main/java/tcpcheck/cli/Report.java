@@ -46,8 +46,9 @@ final class Report {
         b.append(String.format(Locale.ROOT, "  %,d states, %,d transitions, depth %d, %,d at the capacity bound, "
                         + "at most %d in flight per direction, %.1f s%n", s.states(), s.transitions(), s.depth(),
                 s.boundaryStates(), r.maxInFlight(), s.seconds()));
-        b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state, fingerprint collision probability "
-                + "%.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(), s.bytesPerState(),
+        b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state in memory (%.1f in temporary files), "
+                + "fingerprint collision probability %.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(),
+                s.bytesPerState(), s.diskBytesPerState(),
                 s.collisionProbability()));
         if (r.incompleteReason() != null) {
             b.append("  INCOMPLETE: ").append(r.incompleteReason()).append('\n');
@@ -90,6 +91,7 @@ final class Report {
         o.put("maxInFlight", r.maxInFlight());
         o.put("statesPerSecond", Math.round(s.statesPerSecond()));
         o.put("bytesPerState", Math.round(s.bytesPerState() * 10) / 10.0);
+        o.put("diskBytesPerState", Math.round(s.diskBytesPerState() * 10) / 10.0);
         o.put("collisionProbability", s.collisionProbability());
         o.put("complete", r.incompleteReason() == null);
         ArrayNode results = o.putArray("results");
