@@ -365,7 +365,7 @@ final class BreadthFirstSearch<S, A> {
                 for (Worker w : workers) {
                     w.parentLinks.flush();
                 }
-                parents.endLevel();
+                parents.endLevel(job -> runOnAll(workers, pool, w -> job.run(w.index, threads)));
                 if (anyInsertedThisLevel(workers)) {
                     depth = level + 1;
                 }

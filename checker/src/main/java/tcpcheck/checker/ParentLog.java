@@ -65,57 +65,82 @@ final class ParentLog implements AutoCloseable {
 
     /**
      * Ends the current level (the writers have flushed): each bucket reduced to the smallest parent per state,
-     * appended to the links, and emptied.
+     * appended to the links, and emptied; the buckets shared among the threads of {@code parallel} (null: this one).
      */
-    synchronized void endLevel() {
-        if (level < 0) {
-            return;
-        }
-        while (levelStart.size() <= level) {
-            levelStart.add(bytes);
-        }
-        try {
-            ByteBuffer block = ByteBuffer.allocateDirect(16 << 12).order(ByteOrder.nativeOrder());
-            for (int b = 0; b < BUCKETS; b++) {
-                long records = buckets[b].size() / 16;
-                if (records == 0) {
-                    continue;
-                }
-                scratch.grew(-16 * records);
-                LongLongMap smallest = new LongLongMap((int) Math.min(Integer.MAX_VALUE / 2, records));
-                buckets[b].position(0);
-                block.clear();
-                while (true) {
-                    int read = buckets[b].read(block);
-                    block.flip();
-                    while (block.remaining() >= 16) {
-                        smallest.keepSmaller(block.getLong(), block.getLong());
-                    }
-                    block.compact();
-                    if (read < 0) {
-                        break;
-                    }
-                }
-                buckets[b].truncate(0);
-                buckets[b].position(0);
-                block.clear();
-                for (int i = 0; i < smallest.capacity(); i++) {
-                    if (smallest.key(i) != 0) {
-                        if (block.remaining() < 16) {
-                            write(links, block);
-                        }
-                        block.putLong(smallest.key(i)).putLong(smallest.value(i));
-                        bytes += 16;
-                        scratch.grew(16);
-                    }
-                }
-                write(links, block);
+    void endLevel(GraphRecorder.Parallel parallel) {
+        synchronized (this) {
+            if (level < 0) {
+                return;
             }
+            while (levelStart.size() <= level) {
+                levelStart.add(bytes);
+            }
+        }
+        GraphRecorder.Parallel.Job job = (part, parts) -> {
+            ByteBuffer block = ByteBuffer.allocateDirect(16 << 12).order(ByteOrder.nativeOrder());
+            for (int b = part; b < BUCKETS; b += parts) {
+                reduce(b, block);
+            }
+        };
+        if (parallel == null) {
+            job.run(0, 1);
+        } else {
+            parallel.run(job);
+        }
+        synchronized (this) {
+            levelStart.add(bytes);
+            level = -1;
+        }
+    }
+
+    void endLevel() {
+        endLevel(null);
+    }
+
+    /** Reduces bucket {@code b} to one record per state, appends it to the links, and empties it. */
+    private void reduce(int b, ByteBuffer block) {
+        try {
+            long records = buckets[b].size() / 16;
+            if (records == 0) {
+                return;
+            }
+            scratch.grew(-16 * records);
+            LongLongMap smallest = new LongLongMap((int) Math.min(Integer.MAX_VALUE / 2, records));
+            buckets[b].position(0);
+            block.clear();
+            while (true) {
+                int read = buckets[b].read(block);
+                block.flip();
+                while (block.remaining() >= 16) {
+                    smallest.keepSmaller(block.getLong(), block.getLong());
+                }
+                block.compact();
+                if (read < 0) {
+                    break;
+                }
+            }
+            buckets[b].truncate(0);
+            buckets[b].position(0);
+            block.clear();
+            for (int i = 0; i < smallest.capacity(); i++) {
+                if (smallest.key(i) != 0) {
+                    if (block.remaining() < 16) {
+                        writeLinks(block);
+                    }
+                    block.putLong(smallest.key(i)).putLong(smallest.value(i));
+                }
+            }
+            writeLinks(block);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the parent links: " + e.getMessage(), e);
         }
-        levelStart.add(bytes);
-        level = -1;
+    }
+
+    private synchronized void writeLinks(ByteBuffer block) throws IOException {
+        int n = block.position();
+        write(links, block);
+        bytes += n;
+        scratch.grew(n);
     }
 
     private static void write(FileChannel file, ByteBuffer block) throws IOException {
