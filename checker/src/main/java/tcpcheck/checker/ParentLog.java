@@ -170,30 +170,31 @@ final class ParentLog implements AutoCloseable {
         return bytes;
     }
 
-    /** One search thread's buffers. */
+    /** One search thread's buffers: a pair of longs per record, by bucket, written out a block at a time. */
     final class Writer {
-        private final ByteBuffer[] buffers = new ByteBuffer[BUCKETS];
+        private final long[][] records = new long[BUCKETS][2 * RECORDS];
         private final int[] counts = new int[BUCKETS];
-
-        Writer() {
-            for (int b = 0; b < BUCKETS; b++) {
-                buffers[b] = ByteBuffer.allocateDirect(16 * RECORDS).order(ByteOrder.nativeOrder());
-            }
-        }
+        private final ByteBuffer out = ByteBuffer.allocateDirect(16 * RECORDS).order(ByteOrder.nativeOrder());
 
         void add(long state, long parent) {
             int b = (int) (state >>> 58);
-            buffers[b].putLong(state).putLong(parent);
-            if (++counts[b] == RECORDS) {
+            long[] r = records[b];
+            int n = counts[b];
+            r[2 * n] = state;
+            r[2 * n + 1] = parent;
+            counts[b] = ++n;
+            if (n == RECORDS) {
                 flush(b);
             }
         }
 
         private void flush(int b) {
-            if (counts[b] > 0) {
-                buffers[b].flip();
-                append(b, buffers[b], counts[b]);
-                buffers[b].clear();
+            int n = counts[b];
+            if (n > 0) {
+                out.clear();
+                out.asLongBuffer().put(records[b], 0, 2 * n);
+                out.limit(16 * n);
+                append(b, out, n);
                 counts[b] = 0;
             }
         }
