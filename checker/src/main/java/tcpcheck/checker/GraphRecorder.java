@@ -32,6 +32,8 @@ final class GraphRecorder<S, A> implements AutoCloseable {
     private final MappedInts finalNumber;
     /** The level's new states in final order, as provisional numbers less the level's base. */
     private final MappedInts order;
+    /** Where the level's r-th new state goes in the next frontier, or -1 outside the boundary. */
+    private final MappedInts position;
     /** The provisional numbers given before the current level (= the final numbers given so far). */
     private int levelBase;
     private int[] chunkWorker = new int[16];
@@ -50,6 +52,7 @@ final class GraphRecorder<S, A> implements AutoCloseable {
         this.where = new MappedLongs(scratch, "level-where");
         this.finalNumber = new MappedInts(scratch, "level-numbers");
         this.order = new MappedInts(scratch, "level-order");
+        this.position = new MappedInts(scratch, "level-positions");
     }
 
     Scratch scratch() {
@@ -194,6 +197,7 @@ final class GraphRecorder<S, A> implements AutoCloseable {
         where.ensure(n);
         finalNumber.ensure(n);
         order.ensure(n);
+        position.ensure(n);
         for (int w = 0; w < buffers.size(); w++) {
             Buffers<S> b = buffers.get(w);
             for (int j = 0; j < b.foundCount; j++) {
@@ -225,21 +229,30 @@ final class GraphRecorder<S, A> implements AutoCloseable {
         if (k != n) {
             throw new IllegalStateException(n + " states new in this level, " + k + " reached by its edges");
         }
-        next.clear();
+        // The flags in order, and where each state within the boundary goes in the next frontier (or -1) ...
+        int within = 0;
         for (int r = 0; r < n; r++) {
             long wh = where.get(order.get(r));
             Buffers<S> b = buffers.get((int) (wh >>> 32));
             long rec = 3L * (int) wh;
             int at = (int) b.found.get(rec + 2);
             graph.setFlags(base + r, b.found.get(rec + 1), at < 0);
-            if (at >= 0) {
-                next.addFrom(b.states, at, base + r);
-            }
+            position.set(r, at < 0 ? -1 : within++);
         }
         graph.size = base + n;
+        next.clear();
+        next.resize(within);
+        // ... then the states copied there and the final numbers given to the table, on every thread.
         parallel.run((part, parts) -> {
             for (int r = part; r < n; r += parts) {
-                table.renumber(foundFp(buffers, r), base + r);
+                long wh = where.get(order.get(r));
+                Buffers<S> b = buffers.get((int) (wh >>> 32));
+                long rec = 3L * (int) wh;
+                int to = position.get(r);
+                if (to >= 0) {
+                    next.setFrom(to, b.states, (int) b.found.get(rec + 2), base + r);
+                }
+                table.renumber(b.found.get(rec), base + r);
             }
         });
         if (base == 0) {
@@ -347,5 +360,6 @@ final class GraphRecorder<S, A> implements AutoCloseable {
         where.close();
         finalNumber.close();
         order.close();
+        position.close();
     }
 }

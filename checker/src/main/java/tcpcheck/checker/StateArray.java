@@ -99,21 +99,37 @@ final class StateArray<S> implements AutoCloseable {
         return packing.unpack(buffer, 0);
     }
 
-    /** Appends state {@code i} of {@code from} (packed alike), with another number, without unpacking it. */
-    void addFrom(StateArray<S> from, int i, int id) {
+    /**
+     * Makes the array {@code n} states long, to be filled by {@link #setFrom} (from several threads: each writes
+     * its own indices).
+     */
+    void resize(int n) {
         if (packing == null) {
-            add(from.fps[i], id, from.get(i, null));
+            while (size < n) {
+                add(0, 0, null);
+            }
+            size = n;
             return;
         }
-        long to = (long) size * record;
-        packed.ensure(to + record);
-        long at = (long) i * record;
-        packed.set(to, from.packed.get(at));
-        packed.set(to + 1, id);
-        for (int w = 2; w < record; w++) {
-            packed.set(to + w, from.packed.get(at + w));
+        packed.ensure((long) n * record);
+        size = n;
+    }
+
+    /** Sets state {@code to} to state {@code i} of {@code from} (packed alike), with another number. */
+    void setFrom(int to, StateArray<S> from, int i, int id) {
+        if (packing == null) {
+            objects[to >> BLOCK_BITS][to & MASK] = from.get(i, null);
+            fps[to] = from.fps[i];
+            ids[to] = id;
+            return;
         }
-        size++;
+        long t = (long) to * record;
+        long at = (long) i * record;
+        packed.set(t, from.packed.get(at));
+        packed.set(t + 1, id);
+        for (int w = 2; w < record; w++) {
+            packed.set(t + w, from.packed.get(at + w));
+        }
     }
 
     /** Bytes of the heap this array holds per state it can hold (references, fingerprints and numbers), 0 packed. */
