@@ -87,9 +87,14 @@ final class Liveness {
         }
     }
 
-    /** Marks in {@code node[3v]} of a state outside the subgraph, and of one in it not yet visited by Tarjan. */
-    private static final int OUTSIDE = -2;
-    private static final int UNVISITED = -1;
+    /**
+     * Marks in {@code node[3v]} of a state outside the subgraph (0, as a new file reads, so nothing need be
+     * cleared), and of one in it not yet visited by Tarjan; an index or low link i is kept as i + 2, a component c as
+     * c + 1 (0: none yet).
+     */
+    private static final int OUTSIDE = 0;
+    private static final int UNVISITED = 1;
+    private static final int FIRST_INDEX = 2;
 
     static <S, A> PropertyResult<S, A> check(StateGraph<S, A> g, Property<S, A> p, int goalIndex) {
         int n = g.size;
@@ -99,10 +104,6 @@ final class Liveness {
             //    component sit side by side in node (3 ints), so following an edge costs one page, not three.
             node.ensure(3L * n);
             order.ensure(n);
-            for (int v = 0; v < n; v++) {
-                node.set(3L * v, OUTSIDE);
-                node.set(3L * v + 2, -1);
-            }
             int count = 0;
             for (int v = 0; v < g.initialCount; v++) {
                 if (!g.goal(goalIndex, v) && node.get(3L * v) == OUTSIDE) {
@@ -130,7 +131,7 @@ final class Liveness {
                 members.ensure(Math.max(1, count));
                 fill.ensure(Math.max(1, comps));
                 for (int k = 0; k < count; k++) {
-                    int c = node.get(3L * order.get(k) + 2) + 1;
+                    int c = node.get(3L * order.get(k) + 2);
                     start.set(c, start.get(c) + 1);
                 }
                 for (int c = 0; c < comps; c++) {
@@ -139,7 +140,7 @@ final class Liveness {
                 }
                 for (int k = 0; k < count; k++) {
                     int v = order.get(k);
-                    int c = node.get(3L * v + 2);
+                    int c = node.get(3L * v + 2) - 1;
                     int at = fill.get(c);
                     members.set(at, v);
                     fill.set(c, at + 1);
@@ -158,7 +159,7 @@ final class Liveness {
                         return new PropertyResult<>(p, Verdict.VIOLATED, g.replay(stem, -1),
                                 "ends in a state with no enabled action");
                     }
-                    int c = node.get(3L * u + 2);
+                    int c = node.get(3L * u + 2) - 1;
                     if (fill.get(c) == 0) {
                         boolean trivial = start.get(c + 1) - start.get(c) == 1 && !selfLoop(g, u);
                         fill.set(c, !trivial && comp.fair(c, scratch) ? 2 : 1);
@@ -226,7 +227,7 @@ final class Liveness {
 
     /**
      * Numbers the strongly connected components of the nodes marked {@link #UNVISITED} (0, 1, … into
-     * {@code node[3v + 2]}, in the order Tarjan's algorithm completes them) and returns how many there are;
+     * {@code node[3v + 2]} plus one, in the order Tarjan's algorithm completes them) and returns how many there are;
      * iterative, roots taken in {@code order}. A node is on Tarjan's stack exactly when it has an index and no
      * component yet.
      */
@@ -238,11 +239,11 @@ final class Liveness {
             callNode.ensure(Math.max(1, count));
             callEdge.ensure(Math.max(1, count));
             int sp = 0;
-            int next = 0;
+            int next = FIRST_INDEX;
             int comps = 0;
             for (int k = 0; k < count; k++) {
                 int root = order.get(k);
-                if (node.get(3L * root) >= 0) {
+                if (node.get(3L * root) != UNVISITED) {
                     continue;
                 }
                 int depth = 0;
@@ -268,7 +269,7 @@ final class Liveness {
                             depth++;
                             callNode.set(depth, v);
                             callEdge.set(depth, g.edgeStart(v));
-                        } else if (node.get(3L * v + 2) < 0) {
+                        } else if (node.get(3L * v + 2) == 0) {
                             node.set(3L * u + 1, Math.min(node.get(3L * u + 1), index));
                         }
                     } else {
@@ -276,7 +277,7 @@ final class Liveness {
                             int w;
                             do {
                                 w = stack.get(--sp);
-                                node.set(3L * w + 2, comps);
+                                node.set(3L * w + 2, comps + 1);
                             } while (w != u);
                             comps++;
                         }
@@ -343,8 +344,9 @@ final class Liveness {
             this.start = start;
         }
 
+        /** The component of {@code v}, -1 outside the subgraph. */
         int of(int v) {
-            return node.get(3L * v + 2);
+            return node.get(3L * v + 2) - 1;
         }
 
         /**
