@@ -34,4 +34,17 @@ Step(i) ==
 Next == \E i \in Procs : Step(i)
 
 MutualExclusion == ~(pc[0] = 3 /\ pc[1] = 3)
+
+(* Liveness. Each process weakly fair; or only process 1 (process 0 may     *)
+(* stop anywhere); or that, with no behaviour stopping while a step is      *)
+(* enabled (the engine's default semantics, Stuttering.FORBIDDEN).          *)
+FairSpec == Init /\ [][Next]_vars /\ \A i \in Procs : WF_vars(Step(i))
+OneFairSpec == Init /\ [][Next]_vars /\ WF_vars(Step(1))
+OneFairNorStoppingSpec == OneFairSpec /\ WF_vars(Next)
+
+(* A process that wants to enter gets in (no starvation).                   *)
+NoStarvation == pc[0] = 1 ~> pc[0] = 3
+(* Process 0 is in while process 1 waits, again and again: not so, the      *)
+(* scheduler may always let process 0 in alone.                             *)
+EnteredWhileOtherWaits == TRUE ~> (pc[0] = 3 /\ pc[1] = 2)
 =============================================================================

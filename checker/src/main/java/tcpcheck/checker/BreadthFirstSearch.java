@@ -53,6 +53,13 @@ final class BreadthFirstSearch<S, A> {
     private final AtomicLong nextProgress = new AtomicLong(start + PROGRESS_NANOS);
     private volatile String stopReason;
     private volatile int level;
+    /** The first place where the model threw (the smallest key of the shallowest level), or null. */
+    private Findings.Finding modelError;
+    /** What the model threw and where, once the results are built; null if it did not throw. */
+    private ModelError<S, A> thrown;
+    /** Initial states the model listed, and those counted (distinct, within the constraints). */
+    private long initialListed;
+    private long initialCounted;
 
     /** A tracked maximum over the reached states. */
     record Metric<S>(String name, java.util.function.ToLongFunction<S> value) {
@@ -82,6 +89,11 @@ final class BreadthFirstSearch<S, A> {
         this.parents = new ParentLog(scratch);
     }
 
+    /** What the model threw, and where; null when it did not throw. */
+    ModelError<S, A> modelError() {
+        return thrown;
+    }
+
     /** The recorded state graph, complete when the search was; null when none was recorded or it was cut short. */
     StateGraph<S, A> graph() {
         return graph;
@@ -108,6 +120,16 @@ final class BreadthFirstSearch<S, A> {
         final Object[] groupStates = new Object[GROUP];
         final long[] groupFps = new long[GROUP];
         final int[] groupFirst = new int[GROUP + 1];
+        /** Per state of the group: whether it has an enabled action (before the constraints), whether the model threw. */
+        final boolean[] groupEnabled = new boolean[GROUP];
+        final boolean[] groupThrew = new boolean[GROUP];
+        /**
+         * The steps of the group that the constraints do not follow (for the graph: edges that leave it), state
+         * {@code k}'s from {@code groupFirstCut[k]} on: the action's index and fairness class.
+         */
+        final int[] groupFirstCut = new int[GROUP + 1];
+        int[] cutAction = new int[16];
+        long[] cutClass = new long[16];
         long sink;
         /** The states this thread found within the boundary in the current level. */
         StateArray<S> next;
@@ -124,6 +146,12 @@ final class BreadthFirstSearch<S, A> {
         long states;
         final long[] maxima = new long[metrics.size()];
         final GraphRecorder.Buffers<S> buffers;
+        /** With a packing that fingerprints its words: each successor's words, packed once (see below). */
+        final StatePacking<S> packing = model.packing();
+        final int packedWords = packing != null && packing.fingerprintsWords() ? packing.words() : 0;
+        long[] successorWords = new long[64 * packedWords];
+        /** The index of the action being taken, or -1 (to say where the model threw). */
+        int taking;
 
         Worker(int index) {
             this.index = index;
@@ -140,7 +168,8 @@ final class BreadthFirstSearch<S, A> {
             settleEach = (int) Math.max(64, Math.min(Integer.MAX_VALUE - 8, table.capacity() / 64 / threads));
         }
 
-        void found(S t, long ft, int depth, int number) {
+        /** A new state; {@code packedAt} is where its words lie in {@link #successorWords}, or -1. */
+        void found(S t, long ft, int depth, int number, int packedAt) {
             states++;
             // Past its share of a 64th of the table, the level is settled by one sweep (settleAll): no need to
             // list more, and the list never grows past that share.
@@ -151,26 +180,47 @@ final class BreadthFirstSearch<S, A> {
                 inserted[insertedCount] = ft;
             }
             insertedCount++;
-            for (int i : stateProps) {
-                if (findings.open(i, depth)) {
-                    Property<S, A> p = findings.properties.get(i);
-                    boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
-                    if (bad) {
-                        findings.offer(i, new Findings.Finding(depth, ft, -1));
-                    }
-                }
-            }
+            checkState(t, depth, ft, -1);
             for (int m = 0; m < maxima.length; m++) {
-                maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
+                try {
+                    maxima[m] = Math.max(maxima[m], metrics.get(m).value().applyAsLong(t));
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    modelThrew(new Findings.Finding(depth, ft, -1,
+                            Thrown.describe("the metric " + metrics.get(m).name(), e)));
+                }
             }
             boolean within = model.withinBoundary(t);
             if (buffers != null) {
                 buffers.found(ft, number, recorder.goals(t), within ? next.size() : -1);
             }
             if (within) {
-                next.add(ft, number, t);
+                if (packedAt >= 0) {
+                    next.addPacked(ft, number, successorWords, packedAt);
+                } else {
+                    next.add(ft, number, t);
+                }
             } else {
                 boundary++;
+            }
+        }
+
+        /** Checks the state properties on a state found at {@code depth} (key: see {@link Findings.Finding}). */
+        void checkState(S t, int depth, long key, int actionIndex) {
+            for (int i : stateProps) {
+                if (findings.open(i, depth)) {
+                    Property<S, A> p = findings.properties.get(i);
+                    try {
+                        boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
+                        if (bad) {
+                            findings.offer(i, new Findings.Finding(depth, key, actionIndex));
+                        }
+                    } catch (Throwable e) {
+                        Thrown.rethrowUnlessReportable(e);
+                        findings.offer(i, new Findings.Finding(depth, key, actionIndex,
+                                Thrown.describe("the predicate", e)));
+                    }
+                }
             }
         }
 
@@ -184,15 +234,22 @@ final class BreadthFirstSearch<S, A> {
             for (int g = from; g < end; g += GROUP) {
                 int states = Math.min(end, g + GROUP) - g;
                 int m = 0;
+                int cuts = 0;
                 for (int k = 0; k < states; k++) {
                     S s = part.get(g + k, unpackBuffer);
                     long fp = part.fp(g + k);
                     groupStates[k] = s;
                     groupFps[k] = fp;
                     groupFirst[k] = m;
-                    m = successors(s, fp, depth, m);
+                    groupFirstCut[k] = cuts;
+                    groupThrew[k] = false;
+                    groupEnabled[k] = false;
+                    long r = successors(k, s, fp, depth, m, cuts);
+                    m = (int) (r >>> 32);
+                    cuts = (int) r;
                 }
                 groupFirst[states] = m;
+                groupFirstCut[states] = cuts;
                 sink += table.touch(successorFps, m);
                 for (int k = 0; k < states; k++) {
                     insertSuccessors(k, depth);
@@ -201,41 +258,99 @@ final class BreadthFirstSearch<S, A> {
             }
         }
 
-        /** Appends the successors of {@code s} from index {@code m} on; returns the new end. */
-        private int successors(S s, long fp, int depth, int m) {
-            actions.clear();
-            model.actions(s, actions);
-            int n = actions.size();
-            if (successors.length < m + n) {
-                int size = Math.max(m + n, successors.length * 2);
-                successors = Arrays.copyOf(successors, size);
-                successorFps = Arrays.copyOf(successorFps, size);
-                successorAction = Arrays.copyOf(successorAction, size);
-                successorClass = Arrays.copyOf(successorClass, size);
-            }
-            for (int ai = 0; ai < n; ai++) {
-                A a = actions.get(ai);
-                S t = model.nextState(s, a);
-                if (t == null) {
-                    continue;
+        /**
+         * Appends the successors of the group's state {@code k} from index {@code m} on, and the steps the
+         * constraints do not follow from {@code cuts} on; returns the new ends (successors in the high half). If the
+         * model throws, the error is recorded and the state keeps no successor: the level goes on, so that the error
+         * reported (the shallowest, smallest key) is the same on any number of threads.
+         */
+        private long successors(int k, S s, long fp, int depth, int m, int cuts) {
+            int m0 = m;
+            int cuts0 = cuts;
+            taking = -1;
+            try {
+                actions.clear();
+                model.actions(s, actions);
+                int n = actions.size();
+                if (successors.length < m + n) {
+                    int size = Math.max(m + n, successors.length * 2);
+                    successors = Arrays.copyOf(successors, size);
+                    successorFps = Arrays.copyOf(successorFps, size);
+                    successorAction = Arrays.copyOf(successorAction, size);
+                    successorClass = Arrays.copyOf(successorClass, size);
+                    successorWords = Arrays.copyOf(successorWords, size * packedWords);
                 }
-                transitions++;
-                for (int i : transitionProps) {
-                    if (findings.open(i, depth + 1) && !findings.properties.get(i).test(s, a, t)) {
-                        findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
+                for (int ai = 0; ai < n; ai++) {
+                    taking = ai;
+                    A a = actions.get(ai);
+                    S t = model.nextState(s, a);
+                    if (t == null) {
+                        continue;
                     }
+                    groupEnabled[k] = true;
+                    transitions++;
+                    for (int i : transitionProps) {
+                        if (findings.open(i, depth + 1)) {
+                            try {
+                                if (!findings.properties.get(i).test(s, a, t)) {
+                                    findings.offer(i, new Findings.Finding(depth + 1, fp, ai));
+                                }
+                            } catch (Throwable e) {
+                                Thrown.rethrowUnlessReportable(e);
+                                findings.offer(i, new Findings.Finding(depth + 1, fp, ai,
+                                        Thrown.describe("the predicate", e)));
+                            }
+                        }
+                    }
+                    if (!model.followed(s, a, t)) {
+                        // Outside a constraint: checked where generated, as TLC does, and not added.
+                        checkState(t, depth + 1, fp, ai);
+                        if (buffers != null) {
+                            if (cuts == cutAction.length) {
+                                cutAction = Arrays.copyOf(cutAction, cuts * 2);
+                                cutClass = Arrays.copyOf(cutClass, cuts * 2);
+                            }
+                            cutAction[cuts] = ai;
+                            cutClass[cuts++] = model.fairness(s, a);
+                        }
+                        continue;
+                    }
+                    successors[m] = t;
+                    successorAction[m] = ai;
+                    if (buffers != null) {
+                        successorClass[m] = model.fairness(s, a);
+                    }
+                    // One call packs and fingerprints when the model's fingerprint is that of its words.
+                    successorFps[m] = FingerprintTable.normalize(packedWords > 0
+                            ? packing.packAndFingerprint(t, successorWords, m * packedWords) : model.fingerprint(t));
+                    m++;
                 }
-                successors[m] = t;
-                successorAction[m] = ai;
-                if (buffers != null) {
-                    successorClass[m] = model.fairness(s, a);
+                taking = -1;
+                return (long) m << 32 | cuts;
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                threw(k, depth, e);
+                for (int j = m0; j < m; j++) {
+                    successors[j] = null;
                 }
-                successorFps[m++] = FingerprintTable.normalize(model.fingerprint(t));
+                return (long) m0 << 32 | cuts0;
             }
-            return m;
         }
 
-        /** Inserts the successors of the group's state {@code k} (and judges it when it has none). */
+        /** Records that the model threw on the group's state {@code k}, taking the action {@link #taking} (or none). */
+        private void threw(int k, int depth, Throwable e) {
+            groupThrew[k] = true;
+            A a = taking >= 0 && taking < actions.size() ? actions.get(taking) : null;
+            modelThrew(new Findings.Finding(depth, groupFps[k], -1, Thrown.describe(a == null ? "the model"
+                    : "the model, taking the action " + model.describe(a) + ",", e)));
+            taking = -1;
+        }
+
+        /**
+         * Inserts the successors of the group's state {@code k}, records its row of the graph (the edges the
+         * constraints do not follow last, to -1), and judges it when it has no enabled action. A state the model
+         * threw on keeps its row as it stands.
+         */
         private void insertSuccessors(int k, int depth) {
             long fp = groupFps[k];
             if (buffers != null) {
@@ -243,35 +358,59 @@ final class BreadthFirstSearch<S, A> {
             }
             int first = groupFirst[k];
             int last = groupFirst[k + 1];
-            for (int j = first; j < last; j++) {
-                @SuppressWarnings("unchecked")
-                S t = (S) successors[j];
-                long r = table.insert(successorFps[j]);
-                int kind = (int) r & 3;
-                if (kind != FingerprintTable.OLD) {
-                    parentLinks.add(successorFps[j], fp);
+            try {
+                for (int j = first; j < last; j++) {
+                    @SuppressWarnings("unchecked")
+                    S t = (S) successors[j];
+                    successors[j] = null;
+                    taking = successorAction[j];
+                    long r = table.insert(successorFps[j]);
+                    int kind = (int) r & 3;
+                    if (kind != FingerprintTable.OLD) {
+                        parentLinks.add(successorFps[j], fp);
+                    }
+                    int number = (int) (r >>> 2);
+                    if (buffers != null) {
+                        buffers.edge(number, successorAction[j], successorClass[j]);
+                    }
+                    if (kind == FingerprintTable.NEW) {
+                        found(t, successorFps[j], depth + 1, number, packedWords > 0 ? j * packedWords : -1);
+                    }
                 }
-                int number = (int) (r >>> 2);
-                if (buffers != null) {
-                    buffers.edge(number, successorAction[j], successorClass[j]);
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                for (int j = first; j < last; j++) {
+                    successors[j] = null;
                 }
-                if (kind == FingerprintTable.NEW) {
-                    found(t, successorFps[j], depth + 1, number);
-                }
-                successors[j] = null;
+                threw(k, depth, e);
             }
-            if (first == last) {
+            taking = -1;
+            if (groupThrew[k]) {
+                return;
+            }
+            for (int c = groupFirstCut[k]; c < groupFirstCut[k + 1]; c++) {
+                // An edge that leaves the constraints: its fairness class is enabled here, as TLC's ENABLED has it.
+                buffers.edge(-1, cutAction[c], cutClass[c]);
+            }
+            if (!groupEnabled[k]) {
                 @SuppressWarnings("unchecked")
                 S s = (S) groupStates[k];
                 for (int i : terminalProps) {
-                    if (findings.open(i, depth) && !findings.properties.get(i).test(s)) {
-                        findings.offer(i, new Findings.Finding(depth, fp, -1));
+                    if (findings.open(i, depth)) {
+                        try {
+                            if (!findings.properties.get(i).test(s)) {
+                                findings.offer(i, new Findings.Finding(depth, fp, -1));
+                            }
+                        } catch (Throwable e) {
+                            Thrown.rethrowUnlessReportable(e);
+                            findings.offer(i, new Findings.Finding(depth, fp, -1, Thrown.describe("the predicate", e)));
+                        }
                     }
                 }
             }
         }
 
-        /** Ends a level for this thread: its parent links written, the flags of its states cleared. */
+        /** Ends a level for this thread: the flags of its states cleared. */
         void settleLevel() {
             for (int i = 0; i < insertedCount; i++) {
                 table.settle(inserted[i]);
@@ -324,16 +463,13 @@ final class BreadthFirstSearch<S, A> {
             }
             Worker w0 = workers.get(0);
             w0.startLevel();
-            for (S init : model.initialStates()) {
-                long fp = FingerprintTable.normalize(model.fingerprint(init));
-                long r = table.insert(fp);
-                if ((r & 3) == FingerprintTable.NEW) {
-                    w0.found(init, fp, 0, (int) (r >>> 2));
-                }
-            }
+            addInitialStates(w0);
             table.settleAll(0, 1);
             Frontier<S> frontier = new Frontier<>();
-            if (recorder != null) {
+            if (modelError != null) {
+                // The model threw on an initial state: nothing is expanded (the frontier stays empty).
+                frontier.set(List.of());
+            } else if (recorder != null) {
                 ordered = new StateArray<>(model.packing(), scratch);
                 orderedNext = new StateArray<>(model.packing(), scratch);
                 recorder.endLevel(buffers(workers), 0, CHUNK, orderedNext, table.numbersGiven(), ordered, table,
@@ -343,8 +479,9 @@ final class BreadthFirstSearch<S, A> {
                 frontier.set(swap(workers));
             }
             statesSoFar.set(w0.states);
+            initialCounted = w0.states;
             level = 0;
-            while (frontier.size > 0) {
+            while (frontier.size > 0 && modelError == null) {
                 if (level >= limits.maxDepth()) {
                     stopReason = limits.depthReached();
                     break;
@@ -381,6 +518,10 @@ final class BreadthFirstSearch<S, A> {
                     runOnAll(workers, pool, Worker::settleLevel);
                 }
                 if (stopReason != null) {
+                    break;
+                }
+                if (modelError != null) {
+                    stopReason = modelError.error();
                     break;
                 }
                 if (recorder != null) {
@@ -435,6 +576,53 @@ final class BreadthFirstSearch<S, A> {
         table = null;
         parents.close();
         return r;
+    }
+
+    /**
+     * Adds the initial states in the model's order. One outside the constraints is checked and not added; one the
+     * model fails on ends the search with an ERROR.
+     */
+    private void addInitialStates(Worker w0) {
+        List<S> inits;
+        try {
+            inits = model.initialStates();
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            modelThrew(new Findings.Finding(0, 0, Findings.NO_TRACE, Thrown.describe("the model's initial states", e)));
+            stopReason = modelError.error();
+            return;
+        }
+        for (int i = 0; i < inits.size(); i++) {
+            S init = inits.get(i);
+            initialListed++;
+            long fp = 0;
+            try {
+                boolean oneCall = w0.packedWords > 0;
+                fp = FingerprintTable.normalize(oneCall ? w0.packing.packAndFingerprint(init, w0.successorWords, 0)
+                        : model.fingerprint(init));
+                if (!model.constraint(init)) {
+                    w0.checkState(init, 0, fp, i);
+                    continue;
+                }
+                long r = table.insert(fp);
+                if ((r & 3) == FingerprintTable.NEW) {
+                    w0.found(init, fp, 0, (int) (r >>> 2), oneCall ? 0 : -1);
+                }
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                modelThrew(new Findings.Finding(0, fp, i, Thrown.describe("the model, on its initial state " + i, e)));
+            }
+        }
+        if (modelError != null) {
+            stopReason = modelError.error();
+        }
+    }
+
+    /** Records where the model threw; the shallowest, smallest key is kept (the same on any number of threads). */
+    private synchronized void modelThrew(Findings.Finding f) {
+        if (modelError == null || f.before(modelError)) {
+            modelError = f;
+        }
     }
 
     private List<GraphRecorder.Buffers<S>> buffers(List<Worker> workers) {
@@ -571,26 +759,31 @@ final class BreadthFirstSearch<S, A> {
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, depth, boundary, elapsed,
-                table.bytes() + frontierHeapBytes, 0, collisionProbability(states, transitions), threads, named);
-        boolean complete = stopReason == null;
+                table.bytes() + frontierHeapBytes, 0, collisionProbability(states, transitions), threads, named,
+                initialCounted, initialListed + transitions);
         int n = findings.properties.size();
-        List<Integer> wanted = new ArrayList<>();
+        // Every finding, and where the model threw (last): their paths from the parent links in one pass.
+        List<Findings.Finding> all = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (findings.get(i) != null) {
-                wanted.add(i);
+            all.add(findings.get(i));
+        }
+        all.add(modelError);
+        List<Integer> wanted = new ArrayList<>();
+        for (int j = 0; j < all.size(); j++) {
+            if (all.get(j) != null && Findings.pathDepth(all.get(j)) >= 0) {
+                wanted.add(j);
             }
         }
         long[] fps = new long[wanted.size()];
         int[] depths = new int[wanted.size()];
-        for (int j = 0; j < wanted.size(); j++) {
-            Findings.Finding f = findings.get(wanted.get(j));
-            fps[j] = f.fp();
-            boolean transition = findings.properties.get(wanted.get(j)).kind() == Property.Kind.TRANSITION;
-            depths[j] = transition ? f.depth() - 1 : f.depth();
+        for (int w = 0; w < wanted.size(); w++) {
+            Findings.Finding f = all.get(wanted.get(w));
+            fps[w] = f.fp();
+            depths[w] = Findings.pathDepth(f);
         }
-        List<Trace<S, A>> traces;
+        List<Trace<S, A>> paths;
         try {
-            traces = new TraceBuilder<>(model, parents).tracesTo(fps, depths);
+            paths = new TraceBuilder<>(model, parents).tracesTo(fps, depths);
         } catch (java.io.UncheckedIOException e) {
             stopReason = Scratch.failed(e);
             List<PropertyResult<S, A>> none = new ArrayList<>();
@@ -599,34 +792,24 @@ final class BreadthFirstSearch<S, A> {
             }
             return new CheckResult<>(none, stats, stopReason);
         }
+        List<Trace<S, A>> traces = new ArrayList<>();
+        for (int j = 0; j < all.size(); j++) {
+            Findings.Finding f = all.get(j);
+            int w = wanted.indexOf(j);
+            traces.add(f == null ? null : Findings.trace(model, f, w < 0 ? null : paths.get(w)));
+        }
+        thrown = modelError == null ? null : new ModelError<>(modelError.error(), traces.get(n));
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Property<S, A> p = findings.properties.get(i);
-            Findings.Finding f = findings.get(i);
-            Trace<S, A> t = f == null ? null : traces.get(wanted.indexOf(i));
-            results.add(resultFor(p, f, t, complete));
+            Findings.Finding f = all.get(i);
+            results.add(f == null && thrown != null ? thrown.resultFor(p)
+                    : Findings.result(p, f, traces.get(i), stopReason));
         }
         return new CheckResult<>(results, stats, stopReason);
     }
 
-    private PropertyResult<S, A> resultFor(Property<S, A> p, Findings.Finding f, Trace<S, A> path,
-                                           boolean complete) {
-        boolean sometimes = p.kind() == Property.Kind.SOMETIMES;
-        if (f == null) {
-            if (!complete) {
-                return new PropertyResult<>(p, Verdict.INCOMPLETE, null, stopReason);
-            }
-            return sometimes
-                    ? new PropertyResult<>(p, Verdict.VIOLATED, null, "no reachable state satisfies it")
-                    : new PropertyResult<>(p, Verdict.HOLDS, null, null);
-        }
-        Trace<S, A> trace = p.kind() == Property.Kind.TRANSITION
-                ? TraceBuilder.extend(model, path, f.actionIndex()) : path;
-        return sometimes
-                ? new PropertyResult<>(p, Verdict.HOLDS, trace, "witness")
-                : new PropertyResult<>(p, Verdict.VIOLATED, trace, null);
-    }
-
+    /** TLC's optimistic estimate, for 63-bit fingerprints. */
     static double collisionProbability(long states, long transitions) {
         return Statistics.collisionProbability(states, transitions);
     }

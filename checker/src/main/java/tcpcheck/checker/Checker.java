@@ -18,10 +18,13 @@ import java.util.function.ToLongFunction;
  * }</pre>
  *
  * <p>Safety properties ({@code always}, {@code transition}, {@code terminal}, {@code sometimes}) are checked during
- * one search, breadth-first by default, so every counterexample is a shortest one. {@code eventually} properties are
- * checked under weak fairness on the reachable graph (see {@link Liveness}), which that same search records when
- * there are any (a depth-first check records it in a breadth-first pass of its own). A search cut short by a limit gives {@link Verdict#INCOMPLETE} for every
- * property it had not decided.
+ * one search, breadth-first by default, so every counterexample is a shortest one. Liveness properties
+ * ({@code eventually}, leads-to) are checked under weak fairness on the reachable graph (see {@link Liveness}), which
+ * that same search records when there are any (a depth-first check records it in a breadth-first pass of its own),
+ * with the {@link Stuttering} semantics chosen ({@link #stuttering}). A search cut short by a limit gives
+ * {@link Verdict#INCOMPLETE} for every property it had not decided. An exception thrown by a property's predicate
+ * gives that property {@link Verdict#ERROR}; one thrown by the model ends the search, and gives every property not
+ * decided by then ERROR; both with the shortest trace to the state where it was thrown.
  */
 public final class Checker<S, A> {
     private final Model<S, A> model;
@@ -34,6 +37,7 @@ public final class Checker<S, A> {
     private boolean stopWhenAllFound;
     private boolean stopAtFirstFinding;
     private long expectedStates = 1 << 16;
+    private Stuttering stuttering = Stuttering.FORBIDDEN;
     private java.nio.file.Path temporaryDirectory;
     private long visitedMemory = -1;
 
@@ -100,6 +104,15 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * Whether a behaviour may stop, for the liveness properties: {@link Stuttering#FORBIDDEN} (the default: not while
+     * an action is enabled) or {@link Stuttering#ALLOWED} (TLA+'s: anywhere no weakly fair action is enabled).
+     */
+    public Checker<S, A> stuttering(Stuttering s) {
+        this.stuttering = Objects.requireNonNull(s);
+        return this;
+    }
+
     /** A sizing hint for the visited-state table. */
     public Checker<S, A> expectedStates(long n) {
         this.expectedStates = Math.max(16, n);
@@ -149,45 +162,63 @@ public final class Checker<S, A> {
         List<Property<S, A>> safety = new ArrayList<>();
         List<Property<S, A>> liveness = new ArrayList<>();
         for (Property<S, A> p : properties) {
-            (p.kind() == Property.Kind.EVENTUALLY ? liveness : safety).add(p);
+            (p.liveness() ? liveness : safety).add(p);
         }
         List<Predicate<S>> goals = new ArrayList<>();
-        for (Property<S, A> p : liveness) {
-            goals.add(p::test);
-        }
+        List<Liveness.Goals<S, A>> livenessGoals = goals(liveness, goals);
         GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals, scratch);
         CheckResult<S, A> safe;
         StateGraph<S, A> graph = null;
         String graphIncomplete;
+        ModelError<S, A> thrown;
         if (order == SearchOrder.BREADTH_FIRST) {
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
                     stopWhenAllFound, stopAtFirstFinding, expectedStates, recorder, scratch, visitedMemory());
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();
+            thrown = bfs.modelError();
         } else {
-            safe = new DepthFirstSearch<>(model, safety, limits, expectedStates).run();
+            DepthFirstSearch<S, A> dfs = new DepthFirstSearch<>(model, safety, limits, expectedStates);
+            safe = dfs.run();
             graphIncomplete = safe.incompleteReason();
+            thrown = dfs.modelError();
             if (recorder != null && graphIncomplete == null) {
                 BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
                         progress, false, false, expectedStates, recorder, scratch, visitedMemory());
                 graphIncomplete = bfs.run().incompleteReason();
                 graph = bfs.graph();
+                thrown = bfs.modelError();
             }
         }
         recorder = null;
         List<PropertyResult<S, A>> live = new ArrayList<>();
-        if (graph == null) {
-            for (Property<S, A> p : liveness) {
-                live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
-            }
-        } else {
-            try (StateGraph<S, A> g = graph) {
-                live = Liveness.checkAll(g, liveness, threads);
-            }
-            for (PropertyResult<S, A> r : live) {
-                if (r.verdict() == Verdict.INCOMPLETE) {
-                    graphIncomplete = r.detail();
+        try (StateGraph<S, A> g = graph) {
+            if (thrown != null) {
+                for (Property<S, A> p : liveness) {
+                    live.add(thrown.resultFor(p));
+                }
+            } else if (graph == null) {
+                for (Property<S, A> p : liveness) {
+                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
+                }
+            } else if (limits.timeReached(start) != null) {
+                // The time limit bounds the whole check: liveness is not started once it is reached.
+                for (Property<S, A> p : liveness) {
+                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, limits.timeReached(start)));
+                }
+                graphIncomplete = limits.timeReached(start);
+            } else {
+                if (progress != null && !liveness.isEmpty()) {
+                    Statistics s = safe.statistics();
+                    progress.accept(new Progress(s.states(), s.transitions(), s.depth(), System.nanoTime() - start,
+                            Progress.LIVENESS));
+                }
+                live = Liveness.checkAll(g, livenessGoals, threads, stuttering);
+                for (PropertyResult<S, A> r : live) {
+                    if (r.verdict() == Verdict.INCOMPLETE) {
+                        graphIncomplete = r.detail();
+                    }
                 }
             }
         }
@@ -195,16 +226,62 @@ public final class Checker<S, A> {
                 : liveness.isEmpty() ? null : graphIncomplete;
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (Property<S, A> p : properties) {
-            for (PropertyResult<S, A> r : p.kind() == Property.Kind.EVENTUALLY ? live : safe.results()) {
+            for (PropertyResult<S, A> r : p.liveness() ? live : safe.results()) {
                 if (r.property() == p) {
                     results.add(r);
                 }
             }
         }
-        Statistics s = safe.statistics();
-        Statistics stats = new Statistics(s.states(), s.transitions(), s.depth(), s.boundaryStates(),
-                System.nanoTime() - start, s.storageBytes(), scratch.peakBytes(), s.collisionProbability(),
-                s.threads(), s.maxima());
+        Statistics stats = safe.statistics().finished(System.nanoTime() - start, scratch.peakBytes());
         return new CheckResult<>(results, stats, incomplete);
+    }
+
+    /**
+     * The predicates the graph records for the liveness properties (appended to {@code predicates}): per property
+     * its goal, its trigger (leads-to), and whether one of them threw on the state (an ERROR; the predicates report
+     * it to the next one through the thread, since the recorder evaluates them in order on one thread).
+     */
+    private static <S, A> List<Liveness.Goals<S, A>> goals(List<Property<S, A>> liveness,
+                                                           List<Predicate<S>> predicates) {
+        ThreadLocal<boolean[]> threw = ThreadLocal.withInitial(() -> new boolean[1]);
+        java.util.concurrent.atomic.AtomicBoolean any = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Liveness.Goals<S, A>> out = new ArrayList<>();
+        for (Property<S, A> p : liveness) {
+            int goal = predicates.size();
+            predicates.add(s -> safely(p::test, s, threw, any));
+            int trigger = -1;
+            if (p.kind() == Property.Kind.LEADS_TO) {
+                trigger = predicates.size();
+                predicates.add(s -> safely(p::triggers, s, threw, any));
+            }
+            int error = predicates.size();
+            predicates.add(s -> {
+                if (!any.get()) {
+                    return false;
+                }
+                boolean[] t = threw.get();
+                boolean here = t[0];
+                t[0] = false;
+                return here;
+            });
+            out.add(new Liveness.Goals<>(p, goal, trigger, error));
+        }
+        if (predicates.size() > 63) {
+            throw new IllegalArgumentException("too many liveness properties in one check (" + liveness.size()
+                    + "): the graph records at most 63 predicates, two per eventually and three per leads-to");
+        }
+        return out;
+    }
+
+    private static <S> boolean safely(Predicate<S> p, S s, ThreadLocal<boolean[]> threw,
+                                      java.util.concurrent.atomic.AtomicBoolean any) {
+        try {
+            return p.test(s);
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            any.set(true);
+            threw.get()[0] = true;
+            return false;
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Depth-first search of the safety properties on one thread. The current path is the stack, so a counterexample is
- * the path to the first violation found: a valid trace, but not necessarily a shortest one.
+ * the path to the first violation found: a valid trace, but not necessarily a shortest one. Constraints, deadlocks
+ * and exceptions are treated as the breadth-first search treats them.
  */
 final class DepthFirstSearch<S, A> {
     private final Model<S, A> model;
@@ -13,6 +14,8 @@ final class DepthFirstSearch<S, A> {
     private final Limits limits;
     private final FingerprintTable table;
     private final List<PropertyResult<S, A>> found;
+    /** What the model threw and where; null if it did not throw. */
+    private ModelError<S, A> modelError;
 
     DepthFirstSearch(Model<S, A> model, List<Property<S, A>> safety, Limits limits, long expectedStates) {
         this.model = model;
@@ -37,7 +40,6 @@ final class DepthFirstSearch<S, A> {
             this.state = state;
             this.fp = fp;
             this.via = via;
-            model.actions(state, actions);
         }
     }
 
@@ -45,26 +47,41 @@ final class DepthFirstSearch<S, A> {
         long start = System.nanoTime();
         long transitions = 0;
         long boundary = 0;
+        long initialListed = 0;
+        long initialCounted = 0;
         int maxDepth = 0;
         String stopReason = null;
         List<Frame> stack = new ArrayList<>();
+        S current = null;
+        A taking = null;
         try {
             search:
             for (S init : model.initialStates()) {
+                initialListed++;
+                current = init;
+                taking = null;
                 long fp = FingerprintTable.normalize(model.fingerprint(init));
+                if (!model.constraint(init)) {
+                    checkState(init, new Trace<S, A>(List.of(new Trace.Step<>(null, init)), -1));
+                    continue;
+                }
                 if (!table.add(fp)) {
                     continue;
                 }
+                initialCounted++;
                 table.settle(fp);
                 stack.add(new Frame(init, fp, null));
-                checkState(stack);
+                checkState(init, null, stack);
                 if (!model.withinBoundary(init)) {
                     boundary++;
                     stack.clear();
                     continue;
                 }
+                model.actions(init, stack.get(0).actions);
                 while (!stack.isEmpty()) {
                     Frame top = stack.get(stack.size() - 1);
+                    current = top.state;
+                    taking = null;
                     if (top.next == top.actions.size() || stack.size() - 1 >= limits.maxDepth()) {
                         if (stack.size() - 1 >= limits.maxDepth() && !top.actions.isEmpty()) {
                             stopReason = limits.depthReached();
@@ -79,6 +96,7 @@ final class DepthFirstSearch<S, A> {
                     }
                     int ai = top.next++;
                     A a = top.actions.get(ai);
+                    taking = a;
                     S t = model.nextState(top.state, a);
                     if (t == null) {
                         continue;
@@ -86,15 +104,23 @@ final class DepthFirstSearch<S, A> {
                     top.enabled = true;
                     transitions++;
                     checkTransition(stack, a, t);
+                    if (!model.followed(top.state, a, t)) {
+                        checkState(t, path(stack).then(a, t));
+                        continue;
+                    }
                     long ft = FingerprintTable.normalize(model.fingerprint(t));
                     if (table.add(ft)) {
                         table.settle(ft);
                         stack.add(new Frame(t, ft, a));
                         maxDepth = Math.max(maxDepth, stack.size() - 1);
-                        checkState(stack);
+                        checkState(t, null, stack);
                         if (!model.withinBoundary(t)) {
                             boundary++;
                             stack.remove(stack.size() - 1);
+                        } else {
+                            current = t;
+                            taking = null;
+                            model.actions(t, stack.get(stack.size() - 1).actions);
                         }
                     }
                 }
@@ -102,25 +128,35 @@ final class DepthFirstSearch<S, A> {
         } catch (OutOfMemoryError e) {
             stack.clear();
             stopReason = Limits.OUT_OF_MEMORY;
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            Trace<S, A> at = stack.isEmpty() ? (current == null ? null : Trace.of(current)) : path(stack);
+            String what = taking == null ? "the model" : "the model, taking the action " + model.describe(taking) + ",";
+            modelError = new ModelError<>(Thrown.describe(what, e), at);
+            stopReason = modelError.detail();
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, maxDepth, boundary, System.nanoTime() - start,
-                table.bytes(), 0, BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of());
+                table.bytes(), 0, BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of(),
+                initialCounted, initialListed + transitions);
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
             PropertyResult<S, A> r = found.get(i);
             if (r != null) {
                 results.add(r);
-            } else if (stopReason != null) {
-                results.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, stopReason));
-            } else if (p.kind() == Property.Kind.SOMETIMES) {
-                results.add(new PropertyResult<>(p, Verdict.VIOLATED, null, "no reachable state satisfies it"));
+            } else if (modelError != null) {
+                results.add(modelError.resultFor(p));
             } else {
-                results.add(new PropertyResult<>(p, Verdict.HOLDS, null, null));
+                results.add(Findings.result(p, null, null, stopReason));
             }
         }
         return new CheckResult<>(results, stats, stopReason);
+    }
+
+    /** What the model threw, and where; null when it did not throw. */
+    ModelError<S, A> modelError() {
+        return modelError;
     }
 
     private Trace<S, A> path(List<Frame> stack) {
@@ -131,27 +167,47 @@ final class DepthFirstSearch<S, A> {
         return new Trace<>(steps, -1);
     }
 
-    private void checkState(List<Frame> stack) {
-        S s = stack.get(stack.size() - 1).state;
+    /** Checks the state properties on {@code s}, at the end of {@code trace} (or of the stack's path). */
+    private void checkState(S s, Trace<S, A> trace, List<Frame> stack) {
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
-            if (found.get(i) != null) {
+            if (found.get(i) != null
+                    || p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
                 continue;
             }
-            if (p.kind() == Property.Kind.ALWAYS && !p.test(s)) {
-                found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, path(stack), null));
-            } else if (p.kind() == Property.Kind.SOMETIMES && p.test(s)) {
-                found.set(i, new PropertyResult<>(p, Verdict.HOLDS, path(stack), "witness"));
+            try {
+                if (p.kind() == Property.Kind.ALWAYS && !p.test(s)) {
+                    found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, trace != null ? trace : path(stack), null));
+                } else if (p.kind() == Property.Kind.SOMETIMES && p.test(s)) {
+                    found.set(i, new PropertyResult<>(p, Verdict.HOLDS, trace != null ? trace : path(stack),
+                            "witness"));
+                }
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                found.set(i, new PropertyResult<>(p, Verdict.ERROR, trace != null ? trace : path(stack),
+                        Thrown.describe("the predicate", e)));
             }
         }
+    }
+
+    private void checkState(S s, Trace<S, A> trace) {
+        checkState(s, trace, null);
     }
 
     private void checkTerminal(List<Frame> stack) {
         S s = stack.get(stack.size() - 1).state;
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
-            if (found.get(i) == null && p.kind() == Property.Kind.TERMINAL && !p.test(s)) {
-                found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, path(stack), null));
+            if (found.get(i) == null && p.kind() == Property.Kind.TERMINAL) {
+                try {
+                    if (!p.test(s)) {
+                        found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, path(stack), null));
+                    }
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    found.set(i, new PropertyResult<>(p, Verdict.ERROR, path(stack),
+                            Thrown.describe("the predicate", e)));
+                }
             }
         }
     }
@@ -160,8 +216,16 @@ final class DepthFirstSearch<S, A> {
         S s = stack.get(stack.size() - 1).state;
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
-            if (found.get(i) == null && p.kind() == Property.Kind.TRANSITION && !p.test(s, a, t)) {
-                found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, path(stack).then(a, t), null));
+            if (found.get(i) == null && p.kind() == Property.Kind.TRANSITION) {
+                try {
+                    if (!p.test(s, a, t)) {
+                        found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, path(stack).then(a, t), null));
+                    }
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    found.set(i, new PropertyResult<>(p, Verdict.ERROR, path(stack).then(a, t),
+                            Thrown.describe("the predicate", e)));
+                }
             }
         }
     }

@@ -56,6 +56,18 @@ public final class Fingerprint {
         return f.value();
     }
 
+    /**
+     * The fingerprint of {@code n} words from {@code words[at]}: the same as {@link #of} of those words, and what a
+     * {@link StatePacking} that {@linkplain StatePacking#fingerprintsWords fingerprints its words} gives.
+     */
+    public static long ofWords(long[] words, int at, int n) {
+        long h = SEED;
+        for (int i = at; i < at + n; i++) {
+            h = Long.rotateLeft(h ^ (words[i] * M2), 31) * M1;
+        }
+        return avalanche(h ^ n);
+    }
+
     /** The fingerprint of an int array (its length is part of the hash). */
     public static long ofInts(int[] ws) {
         return new Fingerprint().add(ws).value();

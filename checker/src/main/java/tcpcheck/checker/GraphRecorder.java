@@ -42,8 +42,8 @@ final class GraphRecorder<S, A> implements AutoCloseable {
     private int[] chunkRows = new int[16];
 
     GraphRecorder(Model<S, A> model, List<Predicate<S>> goals, Scratch scratch) {
-        if (goals.size() > 62) {
-            throw new IllegalArgumentException("at most 62 eventually properties in one check, not " + goals.size());
+        if (goals.size() > 63) {
+            throw new IllegalArgumentException("at most 63 recorded predicates in one check, not " + goals.size());
         }
         this.model = model;
         this.goals = goals;
@@ -277,6 +277,8 @@ final class GraphRecorder<S, A> implements AutoCloseable {
                 long to = chunkStart[c];
                 for (long e = chunkEdge[c], end = e + chunkEdges(b, c); e < end; e++, to++) {
                     int t = b.edgeData.get(3 * e);
+                    // A state new in this level gets its final number; -1 (an edge the constraints do not follow,
+                    // which leaves the graph) and the numbers of earlier levels stay.
                     int k2 = b.edgeData.get(3 * e + 2);
                     graph.setEdge(to, t >= levelStart ? finalNumber.get(t - levelStart) : t,
                             b.edgeData.get(3 * e + 1), k2 < 0 ? -1 : b.graphClass[k2]);

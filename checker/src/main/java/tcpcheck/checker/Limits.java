@@ -53,13 +53,20 @@ public record Limits(long maxStates, int maxDepth, long maxNanos, long maxMemory
         if (states >= maxStates) {
             return "state limit of " + maxStates + " reached";
         }
-        if (System.nanoTime() - startNanos >= maxNanos) {
-            return "time limit of " + (maxNanos / 1_000_000_000L) + " s reached";
+        String late = timeReached(startNanos);
+        if (late != null) {
+            return late;
         }
         if (memoryExceeded()) {
             return "memory limit of " + (maxMemoryBytes >> 20) + " MiB reached";
         }
         return null;
+    }
+
+    /** Why the search must stop for time, having started at {@code startNanos}, or null. */
+    String timeReached(long startNanos) {
+        return System.nanoTime() - startNanos >= maxNanos ? "time limit of " + (maxNanos / 1_000_000_000L)
+                + " s reached" : null;
     }
 
     String depthReached() {

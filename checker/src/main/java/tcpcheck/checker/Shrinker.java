@@ -53,7 +53,11 @@ public final class Shrinker<S, A> {
     private int shortcutStates = 20_000;
     private static final int SHORTCUT_DEPTH = 8;
     private int tests;
+    private long deadline;
+    private boolean deadlineSet;
+    private boolean cutShort;
     private final List<A> scratch = new ArrayList<>();
+    private Stuttering stuttering = Stuttering.FORBIDDEN;
 
     public Shrinker(Model<S, A> model, Property<S, A> property, Hints<S, A> hints, int maxTests) {
         this.model = model;
@@ -68,6 +72,39 @@ public final class Shrinker<S, A> {
         return this;
     }
 
+    /** Whether a behaviour may stop, for a liveness property (as {@link Checker#stuttering}). */
+    public Shrinker<S, A> stuttering(Stuttering s) {
+        this.stuttering = java.util.Objects.requireNonNull(s);
+        return this;
+    }
+
+    /**
+     * Stop shrinking at this {@link System#nanoTime()} (the trace found so far is returned); without it, only the test
+     * budget bounds shrinking.
+     */
+    public Shrinker<S, A> deadline(long nanoTime) {
+        this.deadline = nanoTime;
+        this.deadlineSet = true;
+        return this;
+    }
+
+    /** Whether the deadline stopped shrinking before it was done. */
+    public boolean cutShort() {
+        return cutShort;
+    }
+
+    /** Whether another candidate may be tried: the test budget and the deadline are not used up. */
+    private boolean budget() {
+        if (tests >= maxTests) {
+            return false;
+        }
+        if (deadlineSet && System.nanoTime() - deadline >= 0) {
+            cutShort = true;
+            return false;
+        }
+        return true;
+    }
+
     /** How many candidate paths were replayed so far. */
     public int tests() {
         return tests;
@@ -79,18 +116,22 @@ public final class Shrinker<S, A> {
      */
     public Trace<S, A> shrink(Trace<S, A> violating) {
         S initial = violating.steps().get(0).state();
-        Trace<S, A> best = Violation.find(model, property, violating);
+        Trace<S, A> best = Violation.find(model, property, violating, stuttering);
         if (best == null) {
             throw new IllegalArgumentException("the trace does not violate " + property);
         }
         boolean changed = true;
-        while (changed && tests < maxTests) {
+        while (changed && budget()) {
             changed = false;
             Trace<S, A> t = dropChunks(initial, best);
             t = cutCycles(initial, t);
             t = plainerFaults(initial, t);
             if (!better(t, best) && shortcutStates > 0) {
-                t = shortcut(initial, t);
+                try {
+                    t = shortcut(initial, t);
+                } catch (RuntimeException e) {
+                    // The model threw off the path: no shortcut there.
+                }
             }
             if (better(t, best)) {
                 best = t;
@@ -102,12 +143,12 @@ public final class Shrinker<S, A> {
 
     private Trace<S, A> dropChunks(S initial, Trace<S, A> best) {
         int n = 2;
-        while (best.length() >= 1 && tests < maxTests) {
+        while (best.length() >= 1 && budget()) {
             List<A> actions = best.actions();
             int len = actions.size();
             int chunk = Math.max(1, (len + n - 1) / n);
             boolean reduced = false;
-            for (int start = 0; start < len && tests < maxTests; start += chunk) {
+            for (int start = 0; start < len && budget(); start += chunk) {
                 List<A> candidate = new ArrayList<>(actions.subList(0, start));
                 candidate.addAll(actions.subList(Math.min(len, start + chunk), len));
                 Trace<S, A> t = test(initial, candidate);
@@ -130,7 +171,7 @@ public final class Shrinker<S, A> {
 
     private Trace<S, A> cutCycles(S initial, Trace<S, A> best) {
         boolean cut = true;
-        while (cut && tests < maxTests) {
+        while (cut && budget()) {
             cut = false;
             List<S> states = best.states();
             Map<Long, Integer> first = new HashMap<>();
@@ -152,7 +193,7 @@ public final class Shrinker<S, A> {
     }
 
     private Trace<S, A> plainerFaults(S initial, Trace<S, A> best) {
-        for (int i = 0; i < best.length() && tests < maxTests; i++) {
+        for (int i = 0; i < best.length() && budget(); i++) {
             A a = best.steps().get(i + 1).action();
             if (!hints.fault(a)) {
                 continue;
@@ -184,7 +225,7 @@ public final class Shrinker<S, A> {
         for (int j = 0; j < states.size(); j++) {
             lastAt.put(model.fingerprint(states.get(j)), j);
         }
-        for (int i = 0; i < states.size() - 2 && tests < maxTests; i++) {
+        for (int i = 0; i < states.size() - 2 && budget(); i++) {
             // Breadth-first from state i; each entry: the path of actions from state i.
             Map<Long, List<A>> paths = new HashMap<>();
             List<S> frontier = new ArrayList<>(List.of(states.get(i)));
@@ -240,15 +281,19 @@ public final class Shrinker<S, A> {
 
     /** Whether the step from {@code u} by {@code a} to {@code t} ends a violation, as far as the step tells. */
     private boolean violatesAt(S u, A a, S t) {
-        switch (property.kind()) {
-            case ALWAYS:
-                return !property.test(t);
-            case TRANSITION:
-                return !property.test(u, a, t);
-            case SOMETIMES:
-                return property.test(t);
-            default:
-                return !property.test(t) && model.terminal(t);
+        try {
+            switch (property.kind()) {
+                case ALWAYS:
+                    return !property.test(t);
+                case TRANSITION:
+                    return !property.test(u, a, t);
+                case SOMETIMES:
+                    return property.test(t);
+                default:
+                    return !property.test(t) && model.terminal(t);
+            }
+        } catch (RuntimeException e) {
+            return true;
         }
     }
 
@@ -267,9 +312,20 @@ public final class Shrinker<S, A> {
         return n;
     }
 
-    /** Replays {@code actions} from {@code initial}; the violating part of the path, or null. */
+    /**
+     * Replays {@code actions} from {@code initial}; the violating part of the path, or null (also when the model
+     * throws on the way: such a candidate is not a path).
+     */
     private Trace<S, A> test(S initial, List<A> actions) {
         tests++;
+        try {
+            return replay(initial, actions);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Trace<S, A> replay(S initial, List<A> actions) {
         List<Trace.Step<S, A>> steps = new ArrayList<>(actions.size() + 1);
         steps.add(new Trace.Step<>(null, initial));
         S s = initial;
@@ -292,6 +348,6 @@ public final class Shrinker<S, A> {
             steps.add(new Trace.Step<>(a, next));
             s = next;
         }
-        return Violation.find(model, property, new Trace<>(steps, -1));
+        return Violation.find(model, property, new Trace<>(steps, -1), stuttering);
     }
 }

@@ -39,6 +39,7 @@ public final class Simulation<S, A> {
     /** Runs are taken in generations of this many, each generation on all threads, then merged in run order. */
     static final int GENERATION = 256;
     private Consumer<Status> progress;
+    private Stuttering stuttering = Stuttering.FORBIDDEN;
 
     private Simulation(Model<S, A> model) {
         this.model = Objects.requireNonNull(model);
@@ -123,7 +124,10 @@ public final class Simulation<S, A> {
         return this;
     }
 
-    /** Stop handing out runs after this long; the result then says so. */
+    /**
+     * Stop after this long, shrinking included: no walk is started after it, and shrinking stops there with the
+     * shortest violation found so far. The result then says so.
+     */
     public Simulation<S, A> maxNanos(long n) {
         this.maxNanos = n;
         return this;
@@ -135,14 +139,33 @@ public final class Simulation<S, A> {
         return this;
     }
 
+    /** Whether a behaviour may stop, for the liveness properties (as {@link Checker#stuttering}). */
+    public Simulation<S, A> stuttering(Stuttering s) {
+        this.stuttering = Objects.requireNonNull(s);
+        return this;
+    }
+
     /** Receives the walks done so far about once a second. */
     public Simulation<S, A> progress(Consumer<Status> p) {
         this.progress = p;
         return this;
     }
 
-    /** How far a simulation has got, for a progress listener. */
-    public record Status(long walks, long steps, long elapsedNanos) {
+    /**
+     * How far a simulation has got, for a progress listener.
+     *
+     * @param phase {@link #WALKS} while walks are taken, {@link #SHRINKING} while a violation found is shrunk
+     */
+    public record Status(long walks, long steps, long elapsedNanos, String phase) {
+        /** The phase of the random walks. */
+        public static final String WALKS = "walks";
+        /** The phase of shrinking the violations found. */
+        public static final String SHRINKING = "shrinking";
+
+        public Status(long walks, long steps, long elapsedNanos) {
+            this(walks, steps, elapsedNanos, WALKS);
+        }
+
         @Override
         public String toString() {
             double sec = elapsedNanos / 1e9;
@@ -155,17 +178,20 @@ public final class Simulation<S, A> {
     public enum End {
         /** In a state with no enabled action. */
         TERMINAL,
-        /** In a state at the model's boundary, which the explorer does not expand either. */
+        /** In a state at the model's boundary, or outside a constraint, which the explorer does not expand either. */
         BOUNDARY,
         /** After the most steps allowed. */
-        DEPTH
+        DEPTH,
+        /** The model threw an exception: every property not hit before is hit with an ERROR there. */
+        ERROR
     }
 
     /**
      * One walk: the path it took, how it ended, and, per property in the order given, the part of the path that
-     * violates it (or, for {@code sometimes}, reaches it), or null.
+     * violates it (or, for {@code sometimes}, reaches it), or null; and, per property, what threw when the hit is an
+     * ERROR (null for a violation or no hit).
      */
-    public record Walk<S, A>(int run, Trace<S, A> trace, End end, List<Trace<S, A>> hits) {
+    public record Walk<S, A>(int run, Trace<S, A> trace, End end, List<Trace<S, A>> hits, List<String> errors) {
     }
 
     /** The seed of run {@code run} of seed {@code seed} (SplitMix64 of both). */
@@ -179,102 +205,218 @@ public final class Simulation<S, A> {
     /** Walk number {@code run} (from 0), as {@link #run} takes it. */
     public Walk<S, A> walk(int run) {
         SplittableRandom rnd = new SplittableRandom(runSeed(seed, run));
-        List<S> inits = model.initialStates();
-        S s = inits.get(inits.size() == 1 ? 0 : rnd.nextInt(inits.size()));
-        Bias<S, A> bias = this.bias.forWalk(rnd);
-        int np = properties.size();
-        List<Trace<S, A>> hits = new ArrayList<>();
-        for (int i = 0; i < np; i++) {
-            hits.add(null);
-        }
-        boolean[] goalSeen = new boolean[np];
-        boolean liveness = false;
-        for (Property<S, A> p : properties) {
-            liveness |= p.kind() == Property.Kind.EVENTUALLY;
-        }
-        Map<Long, Integer> onThisWalk = liveness ? new HashMap<>() : null;
-        List<Trace.Step<S, A>> steps = new ArrayList<>();
-        steps.add(new Trace.Step<>(null, s));
-        onState(s, steps, hits, goalSeen);
-        if (onThisWalk != null) {
-            onThisWalk.put(model.fingerprint(s), 0);
-        }
-        double[] weights = new double[16];
+        WalkState w = new WalkState();
+        A taking = null;
         End end = End.DEPTH;
-        for (int k = 0; k < depth; k++) {
-            if (!model.withinBoundary(s)) {
-                end = End.BOUNDARY;
-                break;
+        try {
+            List<S> inits = model.initialStates();
+            S s = inits.get(inits.size() == 1 ? 0 : rnd.nextInt(inits.size()));
+            Bias<S, A> bias = this.bias.forWalk(rnd);
+            w.steps.add(new Trace.Step<>(null, s));
+            w.onState(s);
+            boolean followed = model.constraint(s);
+            if (w.liveness) {
+                w.visited.put(model.fingerprint(s), 0);
             }
-            List<Trace.Step<S, A>> next = model.successors(s);
-            if (next.isEmpty()) {
-                end = End.TERMINAL;
-                for (int i = 0; i < np; i++) {
-                    Property<S, A> p = properties.get(i);
-                    if (hits.get(i) == null && (p.kind() == Property.Kind.TERMINAL && !p.test(s)
-                            || p.kind() == Property.Kind.EVENTUALLY && !goalSeen[i])) {
-                        hits.set(i, new Trace<>(steps, -1));
+            double[] weights = new double[16];
+            for (int k = 0; k < depth; k++) {
+                if (!followed || !model.withinBoundary(s)) {
+                    end = End.BOUNDARY;
+                    break;
+                }
+                if (stuttering == Stuttering.ALLOWED && w.pendingAny() && Violation.canStop(model, s)) {
+                    w.stops();
+                }
+                List<Trace.Step<S, A>> next = model.successors(s);
+                if (next.isEmpty()) {
+                    end = End.TERMINAL;
+                    w.ends(s);
+                    break;
+                }
+                Trace.Step<S, A> step = next.get(choose(bias, k, s, next, rnd, weights));
+                taking = step.action();
+                w.onStep(s, step);
+                followed = model.followed(s, step.action(), step.state());
+                w.steps.add(step);
+                s = step.state();
+                w.onState(s);
+                taking = null;
+                if (followed && w.liveness) {
+                    Integer j = w.visited.putIfAbsent(model.fingerprint(s), w.steps.size() - 1);
+                    if (j != null) {
+                        w.closeCycle(j);
                     }
                 }
-                break;
             }
-            Trace.Step<S, A> step = next.get(choose(bias, k, s, next, rnd, weights));
+        } catch (Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            end = End.ERROR;
+            String what = taking == null ? "the model" : "the model, taking the action " + model.describe(taking) + ",";
+            w.modelThrew(Thrown.describe(what, e));
+        }
+        return new Walk<>(run, new Trace<>(w.steps, -1), end, w.hits, w.errors);
+    }
+
+    /** What one walk has seen so far, per property. */
+    private final class WalkState {
+        final int np = properties.size();
+        final List<Trace.Step<S, A>> steps = new ArrayList<>();
+        final List<Trace<S, A>> hits = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+        /** Per liveness property, the step from which it waits for its goal (a trigger since the last goal), or -1. */
+        final int[] pending = new int[np];
+        /** Per liveness property, the last step at which its goal held, or -1. */
+        final int[] lastGoal = new int[np];
+        final boolean liveness;
+        /** The steps at which each state was first visited (for cycles), when there are liveness properties. */
+        final Map<Long, Integer> visited = new HashMap<>();
+
+        WalkState() {
+            boolean any = false;
+            for (int i = 0; i < np; i++) {
+                hits.add(null);
+                errors.add(null);
+                Property<S, A> p = properties.get(i);
+                any |= p.liveness();
+                pending[i] = p.kind() == Property.Kind.EVENTUALLY ? 0 : -1;
+                lastGoal[i] = -1;
+            }
+            liveness = any;
+        }
+
+        void hit(int i, Trace<S, A> t, String error) {
+            if (hits.get(i) == null) {
+                hits.set(i, t);
+                errors.set(i, error);
+            }
+        }
+
+        Trace<S, A> path() {
+            return new Trace<>(steps, -1);
+        }
+
+        void threw(int i, Throwable e) {
+            Thrown.rethrowUnlessReportable(e);
+            hit(i, path(), Thrown.describe("the predicate", e));
+        }
+
+        void onState(S s) {
+            int at = steps.size() - 1;
             for (int i = 0; i < np; i++) {
                 Property<S, A> p = properties.get(i);
-                if (p.kind() == Property.Kind.TRANSITION && hits.get(i) == null
-                        && !p.test(s, step.action(), step.state())) {
-                    List<Trace.Step<S, A>> upTo = new ArrayList<>(steps);
-                    upTo.add(step);
-                    hits.set(i, new Trace<>(upTo, -1));
+                if (hits.get(i) != null) {
+                    continue;
                 }
-            }
-            steps.add(step);
-            s = step.state();
-            onState(s, steps, hits, goalSeen);
-            if (onThisWalk != null) {
-                Integer j = onThisWalk.putIfAbsent(model.fingerprint(s), steps.size() - 1);
-                if (j != null) {
-                    closeCycle(steps, j, hits, goalSeen);
+                try {
+                    switch (p.kind()) {
+                        case ALWAYS:
+                            if (!p.test(s)) {
+                                hit(i, path(), null);
+                            }
+                            break;
+                        case SOMETIMES:
+                            if (p.test(s)) {
+                                hit(i, path(), null);
+                            }
+                            break;
+                        case EVENTUALLY:
+                        case LEADS_TO:
+                            if (p.test(s)) {
+                                lastGoal[i] = at;
+                                pending[i] = -1;
+                            } else if (pending[i] < 0 && p.triggers(s)) {
+                                pending[i] = at;
+                            }
+                            break;
+                        default:
+                            break;
+                    }
+                } catch (Throwable e) {
+                    threw(i, e);
                 }
             }
         }
-        return new Walk<>(run, new Trace<>(steps, -1), end, hits);
-    }
 
-    private void onState(S s, List<Trace.Step<S, A>> steps, List<Trace<S, A>> hits, boolean[] goalSeen) {
-        for (int i = 0; i < properties.size(); i++) {
-            Property<S, A> p = properties.get(i);
-            switch (p.kind()) {
-                case ALWAYS:
-                    if (hits.get(i) == null && !p.test(s)) {
-                        hits.set(i, new Trace<>(steps, -1));
+        void onStep(S s, Trace.Step<S, A> step) {
+            for (int i = 0; i < np; i++) {
+                Property<S, A> p = properties.get(i);
+                if (p.kind() == Property.Kind.TRANSITION && hits.get(i) == null) {
+                    try {
+                        if (!p.test(s, step.action(), step.state())) {
+                            List<Trace.Step<S, A>> upTo = new ArrayList<>(steps);
+                            upTo.add(step);
+                            hit(i, new Trace<>(upTo, -1), null);
+                        }
+                    } catch (Throwable e) {
+                        Thrown.rethrowUnlessReportable(e);
+                        List<Trace.Step<S, A>> upTo = new ArrayList<>(steps);
+                        upTo.add(step);
+                        hit(i, new Trace<>(upTo, -1), Thrown.describe("the predicate", e));
                     }
-                    break;
-                case SOMETIMES:
-                    if (hits.get(i) == null && p.test(s)) {
-                        hits.set(i, new Trace<>(steps, -1));
-                    }
-                    break;
-                case EVENTUALLY:
-                    goalSeen[i] |= p.test(s);
-                    break;
-                default:
-                    break;
+                }
             }
         }
-    }
 
-    /** The walk is back in the state of step {@code j}: a lasso that violates {@code eventually} if it is fair. */
-    private void closeCycle(List<Trace.Step<S, A>> steps, int j, List<Trace<S, A>> hits, boolean[] goalSeen) {
-        Boolean fair = null;
-        for (int i = 0; i < properties.size(); i++) {
-            if (properties.get(i).kind() == Property.Kind.EVENTUALLY && !goalSeen[i] && hits.get(i) == null) {
-                if (fair == null) {
-                    fair = Violation.fairCycle(model, steps, j);
+        boolean pendingAny() {
+            for (int i = 0; i < np; i++) {
+                if (pending[i] >= 0 && hits.get(i) == null) {
+                    return true;
                 }
-                if (fair) {
-                    hits.set(i, new Trace<>(steps, j));
+            }
+            return false;
+        }
+
+        /** The walk's last state has no enabled action: terminal properties and pending liveness are hit. */
+        void ends(S s) {
+            for (int i = 0; i < np; i++) {
+                Property<S, A> p = properties.get(i);
+                if (hits.get(i) != null) {
+                    continue;
                 }
+                if (p.kind() == Property.Kind.TERMINAL) {
+                    try {
+                        if (!p.test(s)) {
+                            hit(i, path(), null);
+                        }
+                    } catch (Throwable e) {
+                        threw(i, e);
+                    }
+                } else if (p.liveness() && pending[i] >= 0) {
+                    hit(i, path(), null);
+                }
+            }
+        }
+
+        /** The behaviour may stop here (TLA+'s stuttering): pending liveness properties are hit, stuttering. */
+        void stops() {
+            for (int i = 0; i < np; i++) {
+                if (properties.get(i).liveness() && pending[i] >= 0 && hits.get(i) == null) {
+                    hit(i, new Trace<>(steps, steps.size() - 1), null);
+                }
+            }
+        }
+
+        /** The walk is back in the state of step {@code j}: a lasso that violates what waits since before it, if fair. */
+        void closeCycle(int j) {
+            Boolean fair = null;
+            for (int i = 0; i < np; i++) {
+                if (properties.get(i).liveness() && pending[i] >= 0 && lastGoal[i] < j && hits.get(i) == null) {
+                    if (fair == null) {
+                        fair = Violation.fairCycle(model, steps, j, stuttering);
+                    }
+                    if (fair) {
+                        hit(i, new Trace<>(steps, j), null);
+                    }
+                }
+            }
+        }
+
+        void modelThrew(String error) {
+            if (steps.isEmpty()) {
+                return;
+            }
+            for (int i = 0; i < np; i++) {
+                hit(i, path(), error);
             }
         }
     }
@@ -368,23 +510,35 @@ public final class Simulation<S, A> {
         }
         long walkNanos = System.nanoTime() - start;
         List<SimulationResult.Finding<S, A>> findings = new ArrayList<>();
+        if (progress != null && firstWalk.stream().anyMatch(Objects::nonNull)) {
+            progress.accept(new Status(done, steps, System.nanoTime() - start, Status.SHRINKING));
+        }
         for (int i = 0; i < np; i++) {
             Property<S, A> p = properties.get(i);
             Walk<S, A> w = firstWalk.get(i);
             if (w == null) {
-                findings.add(new SimulationResult.Finding<>(p, -1, null, null, 0, 0));
+                findings.add(new SimulationResult.Finding<>(p, -1, null, null, 0, 0, null));
                 continue;
             }
             Trace<S, A> hit = w.hits().get(i);
-            if (p.kind() == Property.Kind.SOMETIMES) {
-                findings.add(new SimulationResult.Finding<>(p, w.run(), hit, hit, 0, 0));
+            String error = w.errors().get(i);
+            if (p.kind() == Property.Kind.SOMETIMES && error == null || w.end() == End.ERROR && error != null
+                    && Violation.find(model, p, hit, stuttering) == null) {
+                // A witness, or where the model threw (which shrinking, judging properties, cannot keep).
+                findings.add(new SimulationResult.Finding<>(p, w.run(), hit, hit, 0, 0, error));
                 continue;
             }
             long t0 = System.nanoTime();
-            Shrinker<S, A> shrinker = new Shrinker<>(model, p, hints, maxShrinkTests);
+            Shrinker<S, A> shrinker = new Shrinker<>(model, p, hints, maxShrinkTests).stuttering(stuttering);
+            if (maxNanos != Long.MAX_VALUE) {
+                shrinker.deadline(start + maxNanos);
+            }
             Trace<S, A> shrunk = shrinker.shrink(hit);
+            if (shrinker.cutShort() && stopped == null) {
+                stopped = "the time limit was reached while shrinking";
+            }
             findings.add(new SimulationResult.Finding<>(p, w.run(), hit, shrunk, shrinker.tests(),
-                    System.nanoTime() - t0));
+                    System.nanoTime() - t0, error));
         }
         return new SimulationResult<>(seed, runs, done, steps, walkNanos, ends, findings, stopped);
     }

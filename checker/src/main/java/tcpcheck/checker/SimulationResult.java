@@ -12,7 +12,7 @@ import java.util.List;
  * @param nanos the time the walks took (not counting shrinking)
  * @param ends how many walks ended in each {@link Simulation.End}, by ordinal
  * @param findings one per property, in the order given
- * @param stopped why runs were left undone, or null
+ * @param stopped why runs were left undone, or why shrinking was cut short (the time limit), or null
  */
 public record SimulationResult<S, A>(long seed, int runsAsked, long runs, long steps, long nanos, long[] ends,
                                      List<Finding<S, A>> findings, String stopped) {
@@ -25,11 +25,23 @@ public record SimulationResult<S, A>(long seed, int runsAsked, long runs, long s
      * @param shrunk the shrunk violation (for {@code sometimes}: the same as walk)
      * @param shrinkTests how many candidate paths the shrinker replayed
      * @param shrinkNanos how long shrinking took
+     * @param error what threw, when the hit is an ERROR (the property's predicate or the model threw), else null
      */
     public record Finding<S, A>(Property<S, A> property, int run, Trace<S, A> walk, Trace<S, A> shrunk,
-                                int shrinkTests, long shrinkNanos) {
+                                int shrinkTests, long shrinkNanos, String error) {
         public boolean found() {
             return run >= 0;
+        }
+
+        /** The verdict this hit stands for: ERROR if something threw, VIOLATED (a witness for sometimes), or null. */
+        public Verdict verdict() {
+            if (!found()) {
+                return null;
+            }
+            if (error != null) {
+                return Verdict.ERROR;
+            }
+            return property.kind() == Property.Kind.SOMETIMES ? Verdict.HOLDS : Verdict.VIOLATED;
         }
     }
 

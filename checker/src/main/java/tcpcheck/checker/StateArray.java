@@ -78,6 +78,18 @@ final class StateArray<S> implements AutoCloseable {
         size++;
     }
 
+    /** Appends a state already packed at {@code words[at]} (by the same packing). */
+    void addPacked(long fp, int id, long[] words, int at) {
+        long to = (long) size * record;
+        packed.ensure(to + record);
+        packed.set(to, fp);
+        packed.set(to + 1, id);
+        for (int w = 0; w < this.words; w++) {
+            packed.set(to + 2 + w, words[at + w]);
+        }
+        size++;
+    }
+
     long fp(int i) {
         return packing != null ? packed.get((long) i * record) : fps[i];
     }

@@ -19,4 +19,29 @@ public interface StatePacking<S> {
 
     /** The state written at {@code from[at]}. */
     S unpack(long[] from, int at);
+
+    /**
+     * Whether the model's fingerprint of a state is the fingerprint of its packed words
+     * ({@link Fingerprint#ofWords}). The search then packs each successor once, fingerprints the words it has just
+     * written ({@link #packAndFingerprint}), and keeps those words for a new state, instead of calling
+     * {@link Model#fingerprint} and packing the new states again. {@link PackedModel} is such a model.
+     */
+    default boolean fingerprintsWords() {
+        return false;
+    }
+
+    /** Packs {@code state} at {@code to[at]} and returns the fingerprint of the words written, in one call. */
+    default long packAndFingerprint(S state, long[] to, int at) {
+        pack(state, to, at);
+        return Fingerprint.ofWords(to, at, words());
+    }
+
+    /**
+     * The packed state at {@code from[at]} in words for people (for instance its named fields, as
+     * {@link PackedFields#describe} gives them), or null to print the unpacked state's {@code toString}. A
+     * {@link PackedModel}'s traces print states so ({@link Model#describeState}).
+     */
+    default String describe(long[] from, int at) {
+        return null;
+    }
 }

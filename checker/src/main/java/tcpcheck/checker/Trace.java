@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A path through a model: an initial state followed by steps. A lasso (a liveness counterexample) also names the
  * step at which its cycle starts: the last state equals the state at {@link #loopStart()}, and the behaviour
- * repeats the steps after it forever.
+ * repeats the steps after it forever. A lasso whose cycle starts at its last state has no steps in its cycle: the
+ * behaviour stutters there for ever ({@link #stutters()}, TLA+'s stuttering, see {@link Stuttering#ALLOWED}).
  */
 public final class Trace<S, A> {
 
@@ -54,6 +55,11 @@ public final class Trace<S, A> {
         return loopStart >= 0;
     }
 
+    /** Whether this lasso ends by stuttering for ever in its last state (its cycle has no steps). */
+    public boolean stutters() {
+        return loopStart == steps.size() - 1;
+    }
+
     /** The number of actions from the initial state (for a lasso: the stem and one round of the cycle). */
     public int length() {
         return steps.size() - 1;
@@ -81,19 +87,30 @@ public final class Trace<S, A> {
 
     @Override
     public String toString() {
+        return format(String::valueOf, String::valueOf);
+    }
+
+    /** The trace with its states and actions described by the model ({@link Model#describeState}, {@code describe}). */
+    public String format(Model<S, A> model) {
+        return format(model::describeState, model::describe);
+    }
+
+    private String format(java.util.function.Function<S, String> state, java.util.function.Function<A, String> action) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
             Step<S, A> s = steps.get(i);
-            if (i == loopStart) {
+            if (i == loopStart && !stutters()) {
                 b.append("-- cycle starts here --\n");
             }
             b.append(i).append(": ");
             if (s.action() != null) {
-                b.append(s.action()).append(" -> ");
+                b.append(action.apply(s.action())).append(" -> ");
             }
-            b.append(s.state()).append('\n');
+            b.append(state.apply(s.state())).append('\n');
         }
-        if (loopStart >= 0) {
+        if (stutters()) {
+            b.append("-- stutters here for ever --\n");
+        } else if (loopStart >= 0) {
             b.append("-- back to step ").append(loopStart).append(" --\n");
         }
         return b.toString();

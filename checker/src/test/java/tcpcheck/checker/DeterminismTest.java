@@ -75,7 +75,7 @@ class DeterminismTest {
         for (int threads = 1; threads <= 3; threads++) {
             Scratch scratch = Scratch.in(dir);
             GraphRecorder<DiningPhilosophers.State, Integer> recorder =
-                    new GraphRecorder<>(fair, List.of(zeroEats), scratch);
+                    new GraphRecorder<>(fair, List.of(zeroEats, s -> false), scratch);
             BreadthFirstSearch<DiningPhilosophers.State, Integer> bfs = new BreadthFirstSearch<>(fair, List.of(),
                     List.of(), Limits.none(), threads, null, false, false, 16, recorder, scratch, Long.MAX_VALUE);
             bfs.run();
@@ -93,7 +93,8 @@ class DeterminismTest {
                 assertEquals(zeroEats.test(queue.get(v)), g.goal(0, v), "state " + v);
             }
             PropertyResult<DiningPhilosophers.State, Integer> r =
-                    Liveness.check(g, Property.eventually("0 eats", zeroEats), 0);
+                    Liveness.check(g, new Liveness.Goals<>(Property.eventually("0 eats", zeroEats), 0, -1, 1),
+                            Stuttering.FORBIDDEN);
             assertEquals(Verdict.VIOLATED, r.verdict());
             if (first == null) {
                 first = g;

@@ -2,12 +2,14 @@ package tcpcheck.checker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tcpcheck.checker.models.DiningPhilosophers;
+import tcpcheck.checker.models.FairPeterson;
 import tcpcheck.checker.models.Graph;
 import tcpcheck.checker.models.Peterson;
 
@@ -142,7 +144,7 @@ class LivenessTest {
     /** Peterson is starvation-free under weak fairness of each process, and not without it. */
     @Test
     void petersonStarvationFreedomNeedsFairness() {
-        Model<Peterson.State, Integer> fair = new FairPeterson();
+        Model<Peterson.State, Integer> fair = new FairPeterson(true);
         PropertyResult<Peterson.State, Integer> ok = Checker.of(fair)
                 .property(Property.eventually("process 0 enters", s -> s.pc0() == 3)).run()
                 .result("process 0 enters");
@@ -153,35 +155,6 @@ class LivenessTest {
         assertEquals(Verdict.VIOLATED, starve.verdict());
         Replay.assertValid(new Peterson(), starve.trace());
         assertTrue(starve.trace().isLasso());
-    }
-
-    static final class FairPeterson implements Model<Peterson.State, Integer> {
-        private final Peterson p = new Peterson();
-
-        @Override
-        public List<Peterson.State> initialStates() {
-            return p.initialStates();
-        }
-
-        @Override
-        public void actions(Peterson.State s, List<Integer> actions) {
-            p.actions(s, actions);
-        }
-
-        @Override
-        public Peterson.State nextState(Peterson.State s, Integer a) {
-            return p.nextState(s, a);
-        }
-
-        @Override
-        public long fingerprint(Peterson.State s) {
-            return p.fingerprint(s);
-        }
-
-        @Override
-        public long fairness(Peterson.State s, Integer process) {
-            return process;
-        }
     }
 
     /** A liveness-only check explores the same space as the safety search: the same figures. */
@@ -207,5 +180,77 @@ class LivenessTest {
         assertFalse(r.trace().isLasso());
         assertEquals(3, r.traceLength());
         assertTrue(DiningPhilosophers.allHoldLeft(r.trace().last()));
+    }
+
+    /**
+     * Leads-to is not eventually. In 0 → 1 → 2 → 2 (a self-loop), with the goal at 0 and the trigger at 1,
+     * "eventually the goal" holds (the initial state is one), but "1 leads to the goal" does not: after 1 the
+     * behaviour stays in 2 for ever. The lasso: a shortest path to the trigger, then on to the cycle.
+     */
+    @Test
+    void leadsToIsJudgedFromEachTrigger() {
+        Graph g = new Graph(Map.of(0, List.of(1), 1, List.of(2), 2, List.of(2)));
+        CheckResult<Integer, Integer> r = Checker.of(g)
+                .property(Property.eventually("eventually 0", s -> s == 0))
+                .property(Property.leadsTo("1 leads to 0", s -> s == 1, s -> s == 0))
+                .property(Property.leadsTo("3 leads to 0", s -> s == 3, s -> s == 0)).run();
+        assertEquals(Verdict.HOLDS, r.verdict("eventually 0"));
+        assertEquals(Verdict.HOLDS, r.verdict("3 leads to 0"), "never triggered");
+        PropertyResult<Integer, Integer> l = r.result("1 leads to 0");
+        assertEquals(Verdict.VIOLATED, l.verdict());
+        assertEquals(List.of(0, 1, 2, 2), l.trace().states());
+        assertEquals(2, l.trace().loopStart());
+        assertNull(Violation.check(g, l.property(), l.trace()));
+        // With TLA+'s stuttering the behaviour may stop at 1 already (nothing there is fair).
+        PropertyResult<Integer, Integer> stops = Checker.of(g).stuttering(Stuttering.ALLOWED)
+                .property(Property.leadsTo("1 leads to 0", s -> s == 1, s -> s == 0)).run().result("1 leads to 0");
+        assertEquals(List.of(0, 1), stops.trace().states());
+        assertTrue(stops.trace().stutters());
+        assertNull(Violation.check(g, stops.property(), stops.trace(), Stuttering.ALLOWED));
+        // A trigger that is its own goal waits for nothing.
+        assertEquals(Verdict.HOLDS, Checker.of(g).property(Property.leadsTo("1 leads to 1", s -> s == 1, s -> s == 1))
+                .run().verdict("1 leads to 1"));
+    }
+
+    /**
+     * Stuttering. The spinner at 0 may spin (a self-loop) or finish. Without fairness, by default the behaviour that
+     * spins for ever violates "finishes" (it cannot stop, so it spins), and with TLA+'s stuttering the one that stops
+     * at once does (a lasso of no step). With "finish" weakly fair, both hold: stopping at 0 is not fair, and spinning
+     * leaves "finish" enabled for ever, never taken.
+     */
+    @Test
+    void stutteringDecidesHowABehaviourMayEnd() {
+        Property<Integer, String> finishes = Property.eventually("finishes", s -> s == 1);
+        PropertyResult<Integer, String> spins = Checker.of(new Spinner(false)).property(finishes).run()
+                .result("finishes");
+        assertEquals(List.of("spin"), spins.trace().actions());
+        assertFalse(spins.trace().stutters());
+        PropertyResult<Integer, String> stops = Checker.of(new Spinner(false)).stuttering(Stuttering.ALLOWED)
+                .property(finishes).run().result("finishes");
+        assertEquals(Verdict.VIOLATED, stops.verdict());
+        assertEquals(0, stops.traceLength());
+        assertTrue(stops.trace().stutters());
+        assertTrue(stops.trace().toString().endsWith("-- stutters here for ever --\n"), stops.trace().toString());
+        for (Stuttering st : Stuttering.values()) {
+            assertEquals(Verdict.HOLDS, Checker.of(new Spinner(true)).stuttering(st).property(finishes).run()
+                    .verdict("finishes"), st.name());
+        }
+        // Random walks judge the same way: a walk may stop at 0 only with TLA+'s stuttering.
+        SimulationResult.Finding<Integer, String> walked = Simulation.of(new Spinner(false))
+                .stuttering(Stuttering.ALLOWED).property(finishes).runs(1).run().finding("finishes");
+        assertTrue(walked.shrunk().stutters());
+        assertEquals(0, walked.shrunk().length());
+    }
+
+    /** Random walks find a leads-to violation after its trigger, and shrink it to the shortest. */
+    @Test
+    void randomWalksFindLeadsToViolations() {
+        Graph g = new Graph(Map.of(0, List.of(1, 3), 1, List.of(2), 2, List.of(2), 3, List.of(0)));
+        Property<Integer, Integer> p = Property.leadsTo("1 leads to 0", s -> s == 1, s -> s == 0);
+        SimulationResult.Finding<Integer, Integer> f = Simulation.of(g).property(p).runs(100).seed(5).run()
+                .finding("1 leads to 0");
+        assertTrue(f.found());
+        assertNull(Violation.check(g, p, f.shrunk()));
+        assertEquals(List.of(0, 1, 2, 2), f.shrunk().states());
     }
 }

@@ -32,7 +32,12 @@ final class CounterexampleInput {
     }
 
     static String title(CounterexampleFile.Counterexample cx) {
-        return cx.variant().id() + (cx.parameters().connections() > 1 ? " (K=" + cx.parameters().connections() + ")"
-                : "") + ": " + cx.property() + " violated in " + cx.length() + " actions";
+        if (cx.title() != null) {
+            return cx.title() + (cx.source() != null ? " (" + cx.source() + ")" : "");
+        }
+        if (cx.property() == null) {
+            return cx.variant().id() + ": a scenario of " + cx.length() + " actions";
+        }
+        return CounterexampleView.title(cx.variant(), cx.parameters(), cx.property(), cx.length());
     }
 }

@@ -1,88 +1,89 @@
 package tcpcheck.cli;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import tcpcheck.model.Opening;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
+import tcpcheck.model.Variant;
 
-/** Every parameter of SPEC section 4 as an option: a long name for what it is, and SPEC's symbol as an alias. */
-public final class ParameterOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
+/**
+ * Every parameter as an option, built from the model's table of parameters ({@link Parameter}): a long name for what
+ * it is, the symbol as an alias, the range and default in the help. A command takes them with
+ * {@code @Command(modelTransformer = ParameterOptions.class)} and reads them with {@link #parameters}.
+ */
+public final class ParameterOptions implements IModelTransformer {
+    static final String PROFILE = "--profile";
 
-    @Option(names = {"--connections", "--K"}, paramLabel = "N",
-            description = "K: connections A opens one after another on the port pair, 1-7 (default 1)")
-    Integer connections;
-
-    @Option(names = {"--data", "--D"}, paramLabel = "N",
-            description = "D: data units each application writes per connection, 0-7 (default 1)")
-    int data = 1;
-
-    @Option(names = {"--losses", "--L"}, paramLabel = "N", description = "L: segments the network may lose, 0-15 "
-            + "(default 1)")
-    int losses = 1;
-
-    @Option(names = {"--duplicates", "--Dup"}, paramLabel = "N",
-            description = "Dup: segments the network may duplicate, 0-15 (default 1)")
-    int duplicates = 1;
-
-    @Option(names = {"--capacity", "--C"}, paramLabel = "N",
-            description = "C: segments in flight per direction, 1-16 (default 4); a send beyond is at the boundary")
-    int capacity = 4;
-
-    @Option(names = {"--seq-space", "--S"}, paramLabel = "N",
-            description = "S: sequence numbers modulo S, 2-256 (default 8)")
-    int seqSpace = 8;
-
-    @Option(names = {"--isn-choices", "--I"}, paramLabel = "N",
-            description = "I: values of the ISN clock, 2-S, dividing S (default 2)")
-    int isnChoices = 2;
-
-    @Option(names = {"--msl", "--MSL"}, paramLabel = "TICKS",
-            description = "MSL: segments are delivered or lost before this age, 1-15 (default 2)")
-    int msl = 2;
-
-    @Option(names = {"--rto", "--RTO"}, paramLabel = "TICKS",
-            description = "RTO: ticks before a retransmission, 1-15 (default 2)")
-    int rto = 2;
-
-    @Option(names = {"--retries", "--R"}, paramLabel = "N",
-            description = "R: retransmissions before giving up, 0-15 (default 2)")
-    int retries = 2;
-
-    @Option(names = {"--time-wait", "--T"}, paramLabel = "TICKS",
-            description = "T: ticks in TIME-WAIT, 0-31 (default: the variant's, 2 x MSL for the standard)")
-    Integer timeWait;
-
-    @Option(names = {"--crashes", "--Crash"}, paramLabel = "N",
-            description = "Crash: endpoint crashes per behaviour, 0-3 (default 0)")
-    int crashes;
-
-    @Option(names = "--server-closes-first", description = "B's application closes right after its response")
-    boolean serverClosesFirst;
-
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "a named profile: 'incarnations' sets K = 2 (unless --connections is given)")
-    String profile;
-
-    /** The parameters, validated; a bad value is a usage error naming the parameter and its range. */
-    public Parameters parameters() {
-        int k = connections != null ? connections : 1;
-        if (profile != null) {
-            if (!profile.equals("incarnations")) {
-                throw new ParameterException(spec.commandLine(),
-                        "unknown profile '" + profile + "'; the profiles are: incarnations");
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+        for (Parameter p : Parameter.values()) {
+            OptionSpec.Builder o = OptionSpec.builder(p.options().toArray(String[]::new))
+                    .description(help(p));
+            switch (p.type()) {
+                case FLAG:
+                    o.type(boolean.class).arity("0");
+                    break;
+                case OPENING:
+                    o.type(String.class).paramLabel("HOW").completionCandidates(
+                            java.util.Arrays.stream(Opening.values()).map(Opening::id).toList());
+                    break;
+                default:
+                    o.type(Integer.class).paramLabel("N");
             }
-            if (connections == null) {
-                k = 2;
-            }
+            command.addOption(o.build());
         }
+        command.addOption(OptionSpec.builder(PROFILE).paramLabel("NAME").type(String.class)
+                .description("a named profile: 'incarnations' sets K = 2 (unless --connections is given)").build());
+        return command;
+    }
+
+    /** The option's help: "K: connections …, 1-7 (default 1)". */
+    static String help(Parameter p) {
+        return (p.symbol() != null ? p.symbol() + ": " : "") + p.meaning()
+                + (p.type() == Parameter.Type.FLAG ? "" : ", " + p.rangeText()) + " (default " + p.defaultText() + ")";
+    }
+
+    /**
+     * The parameters given to the command, validated, for these variants: a bad value, or a T that one of the variants
+     * does not take, is a usage error naming the parameter.
+     */
+    static Parameters parameters(CommandSpec command, List<Variant> variants) {
+        Map<Parameter, Integer> values = new EnumMap<>(Parameter.class);
         try {
-            return new Parameters(k, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto, retries,
-                    timeWait == null ? -1 : timeWait, crashes, serverClosesFirst);
+            for (Parameter p : Parameter.values()) {
+                Object v = command.findOption(p.options().get(0)).getValue();
+                if (v == null || (v instanceof Boolean b && !b)) {
+                    continue;
+                }
+                if (p == Parameter.TIME_WAIT && v instanceof Integer t && t < 0) {
+                    // -1 is how the model says "the variant's own T"; on the command line that is leaving --time-wait
+                    // out.
+                    throw new IllegalArgumentException(p.label() + " must be between 0 and 31, not " + t
+                            + " (leave --time-wait out for the variant's own)");
+                }
+                values.put(p, p.fromJson(v));
+            }
+            String profile = command.findOption(PROFILE).getValue();
+            if (profile != null) {
+                if (!profile.equals("incarnations")) {
+                    throw new IllegalArgumentException("unknown profile '" + profile
+                            + "'; the profiles are: incarnations");
+                }
+                values.putIfAbsent(Parameter.CONNECTIONS, 2);
+            }
+            Parameters p = Parameters.of(values);
+            for (Variant v : variants) {
+                v.timeWait(p);
+            }
+            return p;
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(command.commandLine(), e.getMessage());
         }
     }
 }

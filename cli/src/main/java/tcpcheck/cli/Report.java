@@ -1,11 +1,12 @@
 package tcpcheck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import tcpcheck.checker.Statistics;
 import tcpcheck.checker.Verdict;
 import tcpcheck.properties.PropertyVerdict;
@@ -13,14 +14,10 @@ import tcpcheck.properties.TcpProperties;
 import tcpcheck.properties.VariantReport;
 
 /**
- * How a check is printed: a text table for people, one JSON object per variant for scripts. The JSON field names
- * are a stable interface (documented in README.md): variant, parameters, states, transitions, depth, seconds,
- * boundaryStates, maxInFlight, complete, results[{property, verdict, counterexampleLength, afterAbort,
- * afterAbortLength}].
+ * How an exhaustive check is shown to a person (the text report, the verdict matrix, the closing line, the memory
+ * hint) and as a JUnit test suite. The JSON records are {@link Json}'s.
  */
 final class Report {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private Report() {
     }
 
@@ -36,6 +33,11 @@ final class Report {
                 }
             } else if (p.verdict() == Verdict.INCOMPLETE && p.detail() != null) {
                 b.append(" ").append(p.detail());
+            } else if (p.verdict() == Verdict.ERROR) {
+                b.append(" ").append(p.detail());
+                if (p.trace() != null) {
+                    b.append(" (in the state reached after ").append(p.length()).append(" actions)");
+                }
             }
             if (p.afterAbort() == Verdict.VIOLATED) {
                 b.append("; after an abort: violated in ").append(p.afterAbortTrace().length()).append(" actions");
@@ -50,6 +52,8 @@ final class Report {
                 + "fingerprint collision probability %.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(),
                 s.bytesPerState(), s.diskBytesPerState(),
                 s.collisionProbability()));
+        b.append(String.format(Locale.ROOT, "  as TLC counts: %,d states generated, %,d distinct initial, depth %d "
+                + "(in states)%n", s.generated(), s.initialStates(), s.depthInStates()));
         if (r.incompleteReason() != null) {
             b.append("  INCOMPLETE: ").append(r.incompleteReason()).append('\n');
         }
@@ -71,80 +75,135 @@ final class Report {
         return b.toString();
     }
 
-    static String json(VariantReport r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("variant", r.variant().id());
-        ObjectNode params = o.putObject("parameters");
-        for (Map.Entry<String, Object> e : r.parameters().describe(r.variant()).entrySet()) {
-            if (e.getValue() instanceof Boolean bool) {
-                params.put(e.getKey(), bool);
-            } else {
-                params.put(e.getKey(), (Integer) e.getValue());
-            }
-        }
-        Statistics s = r.statistics();
-        o.put("states", s.states());
-        o.put("transitions", s.transitions());
-        o.put("depth", s.depth());
-        o.put("seconds", Math.round(s.seconds() * 1000) / 1000.0);
-        o.put("boundaryStates", s.boundaryStates());
-        o.put("maxInFlight", r.maxInFlight());
-        o.put("statesPerSecond", Math.round(s.statesPerSecond()));
-        o.put("bytesPerState", Math.round(s.bytesPerState() * 10) / 10.0);
-        o.put("diskBytesPerState", Math.round(s.diskBytesPerState() * 10) / 10.0);
-        o.put("collisionProbability", s.collisionProbability());
-        o.put("complete", r.incompleteReason() == null);
-        ArrayNode results = o.putArray("results");
-        for (PropertyVerdict p : r.results()) {
-            ObjectNode x = results.addObject();
-            x.put("property", p.property());
-            x.put("verdict", p.verdict().name());
-            if (p.trace() != null) {
-                x.put("counterexampleLength", p.length());
-            } else {
-                x.putNull("counterexampleLength");
-            }
-            x.put("afterAbort", p.afterAbort().name());
-            if (p.afterAbortTrace() != null) {
-                x.put("afterAbortLength", p.afterAbortTrace().length());
-            }
-        }
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** JUnit XML: one test case per variant × property, so CI servers show the matrix. */
-    static String junit(List<VariantReport> reports) {
-        StringBuilder cases = new StringBuilder();
-        int tests = 0;
-        int failures = 0;
+    /**
+     * The closing line of {@code check}: what threw (ERROR), what holds, what is violated, what is undecided and
+     * why.
+     */
+    static String conclusion(List<VariantReport> reports) {
+        int holds = 0;
+        int violated = 0;
+        int undecided = 0;
+        int errors = 0;
+        String why = null;
+        String error = null;
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
-                tests++;
-                cases.append("  <testcase classname=\"tcpcheck.").append(xml(r.variant().id())).append("\" name=\"")
-                        .append(xml(p.property())).append("\" time=\"")
-                        .append(String.format(Locale.ROOT, "%.3f", r.statistics().seconds())).append("\">");
-                if (p.verdict() == Verdict.VIOLATED) {
-                    failures++;
-                    cases.append("<failure type=\"VIOLATED\" message=\"counterexample of ").append(p.length())
-                            .append(" actions\">").append(xml(p.trace().toString())).append("</failure>");
-                } else if (p.verdict() == Verdict.INCOMPLETE) {
-                    failures++;
-                    cases.append("<failure type=\"INCOMPLETE\" message=\"").append(xml(String.valueOf(p.detail())))
-                            .append("\"/>");
+                switch (p.verdict()) {
+                    case HOLDS:
+                        holds++;
+                        break;
+                    case VIOLATED:
+                        violated++;
+                        break;
+                    case ERROR:
+                        errors++;
+                        error = error == null ? p.detail() : error;
+                        break;
+                    default:
+                        undecided++;
+                        why = why == null ? r.incompleteReason() : why;
                 }
-                cases.append("</testcase>\n");
             }
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"tcpcheck\" tests=\"" + tests
-                + "\" failures=\"" + failures + "\" errors=\"0\" skipped=\"0\">\n" + cases + "</testsuite>\n";
+        int all = holds + violated + undecided + errors;
+        if (errors > 0) {
+            return "ERROR: " + errors + " of " + all + " verdicts could not be reached (" + error + ")";
+        }
+        if (violated > 0) {
+            return violated + " of " + all + " verdicts VIOLATED" + (undecided > 0 ? ", " + undecided
+                    + " undecided (" + why + ")" : "");
+        }
+        if (undecided > 0) {
+            return "INCOMPLETE: " + undecided + " of " + all + " verdicts undecided (" + why + ")"
+                    + (holds > 0 ? "; the other " + holds + " hold" : "");
+        }
+        return "every property holds (" + all + " verdicts)";
     }
 
-    private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /**
+     * The end of a command's output: the summary record (JSON), or the closing line and where the JUnit report is
+     * (text).
+     */
+    static void close(PrintWriter w, boolean json, String command, int code, String message, long startNanos,
+                      Outputs outputs, Path junit) {
+        if (json) {
+            w.println(Json.line(Json.summary(command, code, message, (System.nanoTime() - startNanos) / 1e9,
+                    outputs.written())));
+        } else {
+            w.println(message);
+            if (junit != null) {
+                w.println("JUnit report: " + junit);
+            }
+        }
+    }
+
+    /**
+     * When a search ran out of memory, one line on how to give Java more: the heap is set by {@code -Xmx} in
+     * {@code JAVA_OPTS}, which the launcher passes to the JVM.
+     */
+    static void memoryHint(List<VariantReport> reports, PrintWriter err) {
+        for (VariantReport r : reports) {
+            if (r.incompleteReason() != null && Json.limit(r.incompleteReason()).equals("memory")) {
+                err.println(memoryHint());
+                err.flush();
+                return;
+            }
+        }
+    }
+
+    /** How to give the JVM more heap. */
+    static String memoryHint() {
+        return String.format(Locale.ROOT, "tcpcheck: the Java heap (%,d MiB) is too small for these bounds: give "
+                + "Java more with JAVA_OPTS, for instance JAVA_OPTS=\"-Xmx16g -XX:+UseParallelGC "
+                + "-XX:MaxNewSize=1g\" ./tcpcheck ..., or lower the bounds", Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /**
+     * One variant as a JUnit test suite: a test case per property. Without {@code expected} (check), a violated or
+     * undecided verdict fails its case; with it (justify), a case fails when the verdict differs from the expected one
+     * or is undecided. The failure's body, and the output of a case whose counterexample is expected, is the
+     * counterexample as {@link CounterexampleView} shows it.
+     */
+    static JUnitReport.Suite suite(VariantReport r, Map<String, List<Path>> files,
+                                   Function<String, Verdict> expected) {
+        List<JUnitReport.Case> cases = new ArrayList<>();
+        for (PropertyVerdict p : r.results()) {
+            String view = p.verdict() == Verdict.VIOLATED
+                    ? CounterexampleView.describe(CounterexampleView.title(r.variant(), r.parameters(), p.property(),
+                    p.length()), p.trace(), files.getOrDefault(p.property(), List.of()), CheckCommand.OUT_HINT)
+                    : null;
+            StringBuilder out = new StringBuilder("verdict: " + p.verdict());
+            out.append("\nafter an abort: ").append(p.afterAbort());
+            if (p.afterAbortTrace() != null) {
+                out.append(" (a counterexample of ").append(p.afterAbortTrace().length()).append(" actions)");
+            }
+            out.append('\n');
+            Verdict e = expected == null ? null : expected.apply(p.property());
+            JUnitReport.Failure failure = null;
+            if (p.verdict() == Verdict.INCOMPLETE) {
+                failure = new JUnitReport.Failure("INCOMPLETE", "undecided: " + p.detail(), out.toString());
+            } else if (p.verdict() == Verdict.ERROR) {
+                failure = new JUnitReport.Failure("ERROR", String.valueOf(p.detail()),
+                        p.trace() == null ? out.toString() : out + p.trace().toString());
+            } else if (expected == null && p.verdict() == Verdict.VIOLATED) {
+                List<Path> mine = files.getOrDefault(p.property(), List.of());
+                failure = new JUnitReport.Failure("VIOLATED", "counterexample of " + p.length() + " actions"
+                        + mine.stream().filter(f -> f.toString().endsWith(".json")).map(f -> ": " + f).findFirst()
+                        .orElse(""), view);
+            } else if (e != null && e != p.verdict()) {
+                failure = new JUnitReport.Failure("DIFFERS", "expected " + e + ", found " + p.verdict()
+                        + (p.verdict() == Verdict.VIOLATED ? " (a counterexample of " + p.length() + " actions)" : ""),
+                        view != null ? view : out.toString());
+            } else if (view != null) {
+                out.append(view);
+            }
+            cases.add(new JUnitReport.Case(p.property(), failure, out.toString()));
+        }
+        return new JUnitReport.Suite(suiteName(r), r.statistics().elapsedNanos() / 1_000_000L, cases);
+    }
+
+    static String suiteName(VariantReport r) {
+        return r.variant().id() + (r.parameters().connections() > 1 ? "-K" + r.parameters().connections() : "");
     }
 
     /** The verdict matrix: variant × property, with the counterexample's length in each ✗ cell. */

@@ -14,10 +14,13 @@ public final class SearchOptions {
     @Option(names = "--threads", paramLabel = "N", description = "search threads, 1-64 (default: 2, or the cores)")
     Integer threads;
 
-    @Option(names = "--max-states", paramLabel = "N", description = "stop after N distinct states (INCOMPLETE)")
+    @Option(names = "--max-states", paramLabel = "N",
+            description = "stop each search after N distinct states; what is left undecided is INCOMPLETE (exit 3)")
     Long maxStates;
 
-    @Option(names = "--max-seconds", paramLabel = "S", description = "stop after S seconds (INCOMPLETE)")
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "stop the whole command after S seconds, 1-" + Deadline.MAX_SECONDS + "; what is left "
+                    + "undecided is INCOMPLETE (exit 3)")
     Long maxSeconds;
 
     int threads() {
@@ -33,6 +36,7 @@ public final class SearchOptions {
         return n;
     }
 
+    /** The state limit (the time limit is the {@link #deadline}'s). */
     Limits limits() {
         Limits l = Limits.none();
         if (maxStates != null) {
@@ -41,13 +45,20 @@ public final class SearchOptions {
             }
             l = l.withMaxStates(maxStates);
         }
-        if (maxSeconds != null) {
-            if (maxSeconds < 1) {
-                throw new ParameterException(spec.commandLine(), "--max-seconds must be at least 1, not "
-                        + maxSeconds);
-            }
-            l = l.withMaxNanos(maxSeconds * 1_000_000_000L);
-        }
         return l;
+    }
+
+    /** The command's time limit, starting now. */
+    Deadline deadline() {
+        return deadline(spec, maxSeconds);
+    }
+
+    /** {@code --max-seconds} checked, as a deadline starting now. */
+    static Deadline deadline(CommandSpec spec, Long maxSeconds) {
+        if (maxSeconds != null && (maxSeconds < 1 || maxSeconds > Deadline.MAX_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--max-seconds must be between 1 and "
+                    + Deadline.MAX_SECONDS + " (about 31 years), not " + maxSeconds);
+        }
+        return Deadline.start(maxSeconds);
     }
 }

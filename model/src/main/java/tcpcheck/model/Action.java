@@ -12,13 +12,13 @@ public record Action(Kind kind, int endpoint, int packet, int isnChoice) {
 
     /** The kinds of step. */
     public enum Kind {
-        /** A's application opens a connection (active OPEN). */
+        /** An application opens a connection (active OPEN). */
         OPEN,
         /** An application writes one data unit (SEND). */
         WRITE,
         /** An application closes its side (CLOSE). */
         CLOSE,
-        /** B's application listens again after a crash (passive OPEN). */
+        /** An endpoint that rests in LISTEN listens again after a crash (passive OPEN). */
         LISTEN,
         /** A segment in flight arrives at its destination. */
         DELIVER,
@@ -61,7 +61,7 @@ public record Action(Kind kind, int endpoint, int packet, int isnChoice) {
             case DUPLICATE:
                 return "duplicate " + Network.describe(packet) + " to " + who;
             case OPEN:
-                return "A opens (ISS choice " + isnChoice + ")";
+                return who + " opens (ISS choice " + isnChoice + ")";
             default:
                 return who + " " + kind.name().toLowerCase().replace('_', ' ');
         }

@@ -8,7 +8,7 @@ import tcpcheck.checker.Shrinker;
 import tcpcheck.checker.Trace;
 
 /**
- * The adversary of SPEC section 3 as random walks and the shrinker see it: which steps are its faults, which of
+ * The adversary of docs/specification.md (The adversary) as random walks and the shrinker see it: which steps are its faults, which of
  * them a walk prefers, and how a fault is made plain again.
  *
  * <h2>The adversarial bias</h2>

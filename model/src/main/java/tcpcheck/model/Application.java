@@ -1,13 +1,14 @@
 package tcpcheck.model;
 
 /**
- * An endpoint's application (SPEC section 1). A opens up to K connections one after another; in each it writes its D
- * data units and closes. B's application is attached to a connection once B reaches ESTABLISHED: it reads A's D
- * units, writes its own D (the response), and closes after reading A's end of stream (or right after its response,
- * when the server closes first). When its connection ends, however it ends, the application is detached: units it
- * had not written are lost.
+ * An endpoint's application (docs/specification.md, "The system"). The client (A) writes its D data units in each connection and closes;
+ * the server (B) reads the client's D units, writes its own D (the response), and closes after reading the client's
+ * end of stream (or right after its response, when the server closes first). An application that opens actively
+ * opens up to K connections one after another and is attached from its OPEN on; a connection that came from LISTEN
+ * attaches the application when it reaches ESTABLISHED ({@link Role}). When its connection ends, however it ends, the
+ * application is detached: units it had not written are lost.
  *
- * @param opens connections this application has opened (A only)
+ * @param opens connections this application has opened actively
  * @param attached whether it has a connection to work on
  * @param written data units written in the current connection
  * @param closed whether it has called CLOSE in the current connection

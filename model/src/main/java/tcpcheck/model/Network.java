@@ -3,7 +3,7 @@ package tcpcheck.model;
 import java.util.Arrays;
 
 /**
- * The segments in flight (SPEC section 3): each direction an unordered multiset of at most C segments, kept as a
+ * The segments in flight (docs/specification.md, The adversary): each direction an unordered multiset of at most C segments, kept as a
  * sorted array of packed segments so that equal multisets are equal arrays.
  *
  * <h2>Packing of a segment in flight (one int)</h2>

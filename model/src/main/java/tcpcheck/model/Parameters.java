@@ -1,150 +1,202 @@
 package tcpcheck.model;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bounds of a check (SPEC section 4), validated.
- *
- * @param connections K: connections A may open on the port pair, one after another (1 to 7)
- * @param data D: data units each side's application writes per connection (0 to 7)
- * @param losses L: segments the network may lose in one behaviour (0 to 15)
- * @param duplicates Dup: segments the network may duplicate (0 to 15)
- * @param capacity C: segments in flight per direction (1 to 16); a send into a full direction is at the boundary
- * @param seqSpace S: sequence numbers are taken modulo S (2 to 256)
- * @param isnChoices I: values an initial sequence number may take, v · S / I (2 to S)
- * @param msl MSL: a segment is delivered or lost before it is MSL ticks old (1 to 15)
- * @param rto RTO: ticks from the (re)transmission of a segment to its retransmission (1 to 15)
- * @param retries R: retransmissions of one segment before the endpoint gives up (0 to 15)
- * @param timeWait T: ticks in TIME-WAIT (0 to 31); -1 means the variant's own (2 × MSL, or MSL, or 0)
- * @param crashes Crash: endpoint crashes per behaviour (0 to 3)
- * @param serverClosesFirst whether B's application closes right after its response, without waiting for A's FIN
+ * The bounds and settings of a check (docs/specification.md, "Parameters"), validated: one value per {@link Parameter}, the table that
+ * defines each. Build them from {@link #defaults()} with {@link #with}.
  */
-public record Parameters(int connections, int data, int losses, int duplicates, int capacity, int seqSpace,
-                         int isnChoices, int msl, int rto, int retries, int timeWait, int crashes,
-                         boolean serverClosesFirst) {
+public final class Parameters {
+    /** The value of T that means "the variant's own TIME-WAIT". */
+    public static final int VARIANTS_OWN = -1;
+    /** The most connection numbers the ghost fields hold (three bits; 0 means none yet). */
+    static final int MOST_CONNECTIONS = 7;
 
-    public Parameters {
-        check("connections (K)", connections, 1, 7);
-        check("data (D)", data, 0, 7);
-        check("losses (L)", losses, 0, 15);
-        check("duplicates (Dup)", duplicates, 0, 15);
-        check("capacity (C)", capacity, 1, 16);
-        check("seq-space (S)", seqSpace, 2, 256);
-        check("isn-choices (I)", isnChoices, 2, seqSpace);
-        check("msl (MSL)", msl, 1, 15);
-        check("rto (RTO)", rto, 1, 15);
-        check("retries (R)", retries, 0, 15);
-        check("time-wait (T)", timeWait, -1, 31);
-        check("crashes (Crash)", crashes, 0, 3);
-        if (seqSpace % isnChoices != 0) {
+    private final int[] values;
+
+    private Parameters(int[] values) {
+        this.values = values;
+        for (Parameter p : Parameter.values()) {
+            if (p != Parameter.TIME_WAIT || values[p.ordinal()] != VARIANTS_OWN) {
+                p.check(values[p.ordinal()]);
+            }
+        }
+        if (isnChoices() > seqSpace()) {
+            throw new IllegalArgumentException(Parameter.ISN_CHOICES.label() + " must be between 2 and "
+                    + seqSpace() + ", not " + isnChoices());
+        }
+        if (seqSpace() % isnChoices() != 0) {
             throw new IllegalArgumentException("isn-choices (I) must divide seq-space (S) so that the initial "
-                    + "sequence numbers v * S / I are whole; S = " + seqSpace + ", I = " + isnChoices);
+                    + "sequence numbers v * S / I are whole; S = " + seqSpace() + ", I = " + isnChoices());
+        }
+        int openers = (aOpens().active() ? 1 : 0) + (bOpens().active() ? 1 : 0);
+        if (openers * connections() > MOST_CONNECTIONS) {
+            throw new IllegalArgumentException("with A and B both opening actively, connections (K) must be at most "
+                    + MOST_CONNECTIONS / 2 + ", not " + connections() + " (the ghost numbers the connections of both"
+                    + " in one count of at most " + MOST_CONNECTIONS + ")");
         }
     }
 
-    private static void check(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
-        }
-    }
-
-    /** SPEC section 4's defaults: K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
+    /** The defaults (docs/specification.md, Parameters): K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=2·MSL, Crash=0. */
     public static Parameters defaults() {
-        return new Parameters(1, 1, 1, 1, 4, 8, 2, 2, 2, 2, -1, 0, false);
+        int[] v = new int[Parameter.values().length];
+        for (Parameter p : Parameter.values()) {
+            v[p.ordinal()] = p.defaultValue();
+        }
+        return new Parameters(v);
+    }
+
+    /** The defaults with these values instead (stored values, see {@link Parameter#fromJson}). */
+    public static Parameters of(Map<Parameter, Integer> values) {
+        int[] v = defaults().values.clone();
+        values.forEach((p, x) -> v[p.ordinal()] = x);
+        return new Parameters(v);
+    }
+
+    /** These parameters with one value changed, validated. */
+    public Parameters with(Parameter p, int value) {
+        int[] v = values.clone();
+        v[p.ordinal()] = value;
+        return new Parameters(v);
+    }
+
+    public Parameters with(Parameter p, boolean value) {
+        if (p.type() != Parameter.Type.FLAG) {
+            throw new IllegalArgumentException(p.label() + " is not a flag");
+        }
+        return with(p, value ? 1 : 0);
+    }
+
+    public Parameters with(Parameter p, Opening value) {
+        if (p.type() != Parameter.Type.OPENING) {
+            throw new IllegalArgumentException(p.label() + " is not an opening");
+        }
+        return with(p, value.ordinal());
+    }
+
+    /** The stored value (a number; 0 or 1 for a flag; the ordinal of an opening). */
+    public int get(Parameter p) {
+        return values[p.ordinal()];
     }
 
     /** The named profile {@code incarnations}: K = 2, for the properties that need a second connection. */
     public Parameters incarnations() {
-        return withConnections(2);
+        return with(Parameter.CONNECTIONS, 2);
     }
 
-    /** T as the variant has it when not set explicitly: 0 for no-time-wait, MSL for short-time-wait, else 2·MSL. */
-    public int timeWaitFor(Variant v) {
-        if (timeWait >= 0) {
-            return timeWait;
-        }
-        switch (v) {
-            case NO_TIME_WAIT:
-                return 0;
-            case SHORT_TIME_WAIT:
-                return msl;
-            default:
-                return 2 * msl;
-        }
+    /** K: connections each actively opening endpoint's application opens. */
+    public int connections() {
+        return get(Parameter.CONNECTIONS);
     }
 
-    public Parameters withConnections(int k) {
-        return new Parameters(k, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** D: data units each application writes per connection. */
+    public int data() {
+        return get(Parameter.DATA);
     }
 
-    public Parameters withData(int d) {
-        return new Parameters(connections, d, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** L: segments the network may lose. */
+    public int losses() {
+        return get(Parameter.LOSSES);
     }
 
-    public Parameters withLosses(int l) {
-        return new Parameters(connections, data, l, duplicates, capacity, seqSpace, isnChoices, msl, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** Dup: segments the network may duplicate. */
+    public int duplicates() {
+        return get(Parameter.DUPLICATES);
     }
 
-    public Parameters withDuplicates(int d) {
-        return new Parameters(connections, data, losses, d, capacity, seqSpace, isnChoices, msl, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** C: segments in flight per direction. */
+    public int capacity() {
+        return get(Parameter.CAPACITY);
     }
 
-    public Parameters withCapacity(int c) {
-        return new Parameters(connections, data, losses, duplicates, c, seqSpace, isnChoices, msl, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** S: the size of the sequence space. */
+    public int seqSpace() {
+        return get(Parameter.SEQ_SPACE);
     }
 
-    public Parameters withMsl(int m) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, m, rto, retries,
-                timeWait, crashes, serverClosesFirst);
+    /** I: the values of the ISN clock. */
+    public int isnChoices() {
+        return get(Parameter.ISN_CHOICES);
     }
 
-    public Parameters withRto(int r) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, r, retries,
-                timeWait, crashes, serverClosesFirst);
+    public int msl() {
+        return get(Parameter.MSL);
     }
 
-    public Parameters withRetries(int r) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto, r,
-                timeWait, crashes, serverClosesFirst);
+    public int rto() {
+        return get(Parameter.RTO);
     }
 
-    public Parameters withTimeWait(int t) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto,
-                retries, t, crashes, serverClosesFirst);
+    /** R: retransmissions before giving up. */
+    public int retries() {
+        return get(Parameter.RETRIES);
     }
 
-    public Parameters withCrashes(int c) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto,
-                retries, timeWait, c, serverClosesFirst);
+    /** T as given, or {@link #VARIANTS_OWN}; {@link Variant#timeWait} resolves it. */
+    public int timeWait() {
+        return get(Parameter.TIME_WAIT);
     }
 
-    public Parameters withServerClosesFirst(boolean b) {
-        return new Parameters(connections, data, losses, duplicates, capacity, seqSpace, isnChoices, msl, rto,
-                retries, timeWait, crashes, b);
+    /** Crash: endpoint crashes per behaviour. */
+    public int crashes() {
+        return get(Parameter.CRASHES);
     }
 
-    /** Every parameter by its SPEC symbol, as the reports print them (T resolved for the variant). */
+    public boolean serverClosesFirst() {
+        return get(Parameter.SERVER_CLOSES_FIRST) != 0;
+    }
+
+    /** How A's application opens connections (default active). */
+    public Opening aOpens() {
+        return Opening.values()[get(Parameter.A_OPENS)];
+    }
+
+    /** How B's application opens connections (default passive). */
+    public Opening bOpens() {
+        return Opening.values()[get(Parameter.B_OPENS)];
+    }
+
+    /** Every parameter by its JSON key, typed, as reports and files print them (T resolved for the variant). */
     public Map<String, Object> describe(Variant v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("K", connections);
-        m.put("D", data);
-        m.put("L", losses);
-        m.put("Dup", duplicates);
-        m.put("C", capacity);
-        m.put("S", seqSpace);
-        m.put("I", isnChoices);
-        m.put("MSL", msl);
-        m.put("RTO", rto);
-        m.put("R", retries);
-        m.put("T", timeWaitFor(v));
-        m.put("Crash", crashes);
-        m.put("serverClosesFirst", serverClosesFirst);
+        for (Parameter p : Parameter.values()) {
+            m.put(p.key(), p == Parameter.TIME_WAIT ? v.timeWait(this) : p.json(get(p)));
+        }
         return m;
+    }
+
+    /** The values that differ from the defaults, by parameter (T as given). */
+    public Map<Parameter, Integer> changes() {
+        Map<Parameter, Integer> m = new EnumMap<>(Parameter.class);
+        Parameters d = defaults();
+        for (Parameter p : Parameter.values()) {
+            if (get(p) != d.get(p)) {
+                m.put(p, get(p));
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Parameters p && Arrays.equals(values, p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (Parameter p : Parameter.values()) {
+            b.append(b.length() == 0 ? "" : " ").append(p.key()).append('=')
+                    .append(p == Parameter.TIME_WAIT && timeWait() == VARIANTS_OWN ? "variant's" : p.text(get(p)));
+        }
+        return b.toString();
     }
 }

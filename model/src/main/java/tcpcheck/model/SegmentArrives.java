@@ -1,11 +1,15 @@
 package tcpcheck.model;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import tcpcheck.model.Arrival.Effect;
 
 /**
- * The SEGMENT ARRIVES event of RFC 9293 section 3.10.7, one method per group of states, each in the RFC's order of
- * steps (first: check the sequence number; second: the RST bit; fourth: the SYN bit; fifth: the ACK field; seventh:
- * the segment text; eighth: the FIN bit). The third (security) and sixth (URG) steps do not apply to the model.
+ * The SEGMENT ARRIVES event of RFC 9293 section 3.10.7: one method per group of states, and for the synchronized
+ * states one method per step, in the RFC's order (first: check the sequence number; second: the RST bit; fourth:
+ * the SYN bit; fifth: the ACK field; seventh: the segment text; eighth: the FIN bit). The third (security) and sixth
+ * (URG) steps do not apply to the model.
  *
  * <p>It reads only protocol fields: a {@link Tcb} and a {@link Segment}. Choices the RFC leaves open and the places
  * where the model departs from it are marked "Model:" and listed in model/README.md.
@@ -24,10 +28,11 @@ final class SegmentArrives {
     }
 
     /**
-     * @param passive whether the endpoint was opened passively (B): a reset in SYN-RECEIVED returns it to LISTEN
+     * @param passiveOpen whether the connection came from LISTEN (a passive OPEN) rather than from SYN-SENT: RFC 9293
+     *        (MUST-11) keeps track of it, since an RST in SYN-RECEIVED returns a passive connection to LISTEN
      * @param iss the initial sequence number this endpoint's clock gives, if a SYN makes it choose one
      */
-    Arrival process(Tcb tcb, Segment seg, boolean passive, int iss) {
+    Arrival process(Tcb tcb, Segment seg, boolean passiveOpen, int iss) {
         switch (tcb.state()) {
             case CLOSED:
                 return closed(tcb, seg);
@@ -36,7 +41,7 @@ final class SegmentArrives {
             case SYN_SENT:
                 return synSent(tcb, seg);
             default:
-                return synchronizedState(tcb, seg, passive);
+                return synchronizedState(tcb, seg, passiveOpen);
         }
     }
 
@@ -67,16 +72,14 @@ final class SegmentArrives {
             switch (variant) {
                 case TWO_WAY_HANDSHAKE:
                     // Variant: established at once; the SYN-ACK is sent once and never retransmitted.
-                    return new Arrival(t.withState(ConnectionState.ESTABLISHED),
-                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false);
+                    return Arrival.of(t.withState(ConnectionState.ESTABLISHED), List.of(Segment.synAck(iss, rcvNxt)));
                 case FOUR_WAY_HANDSHAKE:
                     // Variant: the ACK of the peer's SYN and our SYN travel as two segments.
-                    return new Arrival(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
-                            List.of(Segment.ack(iss, rcvNxt), Segment.syn(iss)), false, false, false, false, false,
-                            false);
+                    return Arrival.of(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
+                            List.of(Segment.ack(iss, rcvNxt), Segment.syn(iss)));
                 default:
-                    return new Arrival(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
-                            List.of(Segment.synAck(iss, rcvNxt)), false, false, false, false, false, false);
+                    return Arrival.of(t.withState(ConnectionState.SYN_RECEIVED).withRetransmission(rto, 0),
+                            List.of(Segment.synAck(iss, rcvNxt)));
             }
         }
         // Fourth, other text or control: drop.
@@ -114,8 +117,7 @@ final class SegmentArrives {
                 // Our SYN has been acknowledged: ESTABLISHED, and acknowledge the peer's SYN.
                 t = t.withState(ConnectionState.ESTABLISHED).withRetransmission(Tcb.OFF, 0);
                 // Variant two-way-handshake: A needs no third segment.
-                return new Arrival(t, List.of(), variant != Variant.TWO_WAY_HANDSHAKE, false, false, false, false,
-                        false);
+                return variant == Variant.TWO_WAY_HANDSHAKE ? Arrival.drop(t) : Arrival.acknowledge(t);
             }
             // Simultaneous open: SYN-RECEIVED, answer SYN-ACK (our SYN stays outstanding).
             return Arrival.of(t.withState(ConnectionState.SYN_RECEIVED),
@@ -130,48 +132,114 @@ final class SegmentArrives {
         return Arrival.drop(tcb);
     }
 
-    /** 3.10.7.4 Other states: SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT. */
-    private Arrival synchronizedState(Tcb tcb, Segment seg, boolean passive) {
-        ConnectionState state = tcb.state();
-        int finSeq = seq.add(seg.seq(), seg.data() ? 1 : 0);
-        // TIME-WAIT: a retransmission of the peer's FIN (SEG.SEQ + 1 = RCV.NXT, which the acceptability test would
-        // only acknowledge) is acknowledged and restarts the 2 MSL timeout (SPEC section 1).
-        if (state == ConnectionState.TIME_WAIT && seg.fin() && !seg.rst() && seq.add(finSeq, 1) == tcb.rcvNxt()) {
-            return new Arrival(tcb.withTimeWaitTimer(timeWait), List.of(), true, false, false, false, true, false);
+    /**
+     * 3.10.7.4 Other states: SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK,
+     * TIME-WAIT. Each step is a method; the first, second and fourth end the processing when they apply, the fifth
+     * may, and the seventh and eighth work on what the fifth left ({@link Processing}).
+     */
+    private Arrival synchronizedState(Tcb tcb, Segment seg, boolean passiveOpen) {
+        if (retransmittedFinInTimeWait(tcb, seg)) {
+            return Arrival.of(tcb.withTimeWaitTimer(timeWait), Effect.ACK_NOW, Effect.TIME_WAIT_RESTARTED);
         }
-        // First, check the sequence number (RCV.WND = 2).
-        boolean acceptable = seg.length() == 0
-                ? seq.inWindow(seg.seq(), tcb.rcvNxt(), Tcb.RECEIVE_WINDOW)
-                : seq.inWindow(seg.seq(), tcb.rcvNxt(), Tcb.RECEIVE_WINDOW)
-                        || seq.inWindow(seq.add(seg.seq(), seg.length() - 1), tcb.rcvNxt(), Tcb.RECEIVE_WINDOW);
-        if (!acceptable) {
+        if (!acceptable(tcb, seg)) {
+            // First, check the sequence number: an unacceptable segment is acknowledged (unless it is an RST) and
+            // dropped.
             return seg.rst() ? Arrival.drop(tcb) : Arrival.acknowledge(tcb);
         }
-        // Second, check the RST bit (RFC 5961 section 3: only SEG.SEQ = RCV.NXT resets; inside the window, a
-        // challenge ACK). In TIME-WAIT, RFC 9293's text (3.10.7.4, second step) enters CLOSED, as RFC 793 did: that
-        // is the variant rfc9293-text. The standard variant ignores the RST instead (RFC 1337's first fix).
         if (seg.rst()) {
-            if (state == ConnectionState.TIME_WAIT) {
-                return variant == Variant.RFC9293_TEXT ? Arrival.resetTo(Tcb.closed()) : Arrival.drop(tcb);
-            }
-            if (seg.seq() != tcb.rcvNxt()) {
-                return Arrival.challenge(tcb);
-            }
-            if (state == ConnectionState.SYN_RECEIVED && passive) {
-                return Arrival.resetTo(Tcb.listen());
-            }
-            return Arrival.resetTo(Tcb.closed());
+            return checkRst(tcb, seg, passiveOpen);
         }
-        // Fourth, check the SYN bit: a SYN in a synchronized state draws a challenge ACK (RFC 5961 section 4).
         if (seg.syn()) {
-            return Arrival.challenge(tcb);
+            return checkSyn(tcb, passiveOpen);
         }
-        // Fifth, check the ACK field.
         if (!seg.ack()) {
+            // Fifth, check the ACK field: if the ACK bit is off, drop the segment.
             return Arrival.drop(tcb);
         }
-        Tcb t = tcb;
-        if (state == ConnectionState.SYN_RECEIVED) {
+        Processing p = new Processing(tcb);
+        Arrival ended = checkAck(p, seg);
+        if (ended != null) {
+            return ended;
+        }
+        processText(p, seg);
+        checkFin(p, seg);
+        return Arrival.of(p.tcb, p.effects);
+    }
+
+    /** The TCB and effects of a segment that the fifth step let through to the text and the FIN. */
+    private static final class Processing {
+        Tcb tcb;
+        /** "Our FIN is acknowledged", as the fifth step left it (the FIN step reads the same fact). */
+        boolean finAcknowledged;
+        final Set<Effect> effects = EnumSet.noneOf(Effect.class);
+
+        Processing(Tcb tcb) {
+            this.tcb = tcb;
+        }
+    }
+
+    /**
+     * TIME-WAIT: a retransmission of the peer's FIN (SEG.SEQ + 1 = RCV.NXT, which the acceptability test would only
+     * acknowledge) is acknowledged and restarts the 2 MSL timeout (RFC 9293 3.10.7.4, fifth step, TIME-WAIT: "The
+     * only thing that can arrive in this state is a retransmission of the remote FIN. Acknowledge it, and restart the
+     * 2 MSL timeout"; docs/specification.md, "The system").
+     */
+    private boolean retransmittedFinInTimeWait(Tcb tcb, Segment seg) {
+        int finSeq = seq.add(seg.seq(), seg.data() ? 1 : 0);
+        return tcb.state() == ConnectionState.TIME_WAIT && seg.fin() && !seg.rst()
+                && seq.add(finSeq, 1) == tcb.rcvNxt();
+    }
+
+    /** First, check the sequence number: the acceptability test of RFC 9293 Table 6 with RCV.WND = 2. */
+    private boolean acceptable(Tcb tcb, Segment seg) {
+        boolean firstInWindow = seq.inWindow(seg.seq(), tcb.rcvNxt(), Tcb.RECEIVE_WINDOW);
+        if (seg.length() == 0) {
+            return firstInWindow;
+        }
+        return firstInWindow
+                || seq.inWindow(seq.add(seg.seq(), seg.length() - 1), tcb.rcvNxt(), Tcb.RECEIVE_WINDOW);
+    }
+
+    /**
+     * Second, check the RST bit, with RFC 5961 section 3's checks, which RFC 9293 3.10.7.4 gives for the stacks that
+     * implement it (the model does): an RST outside the window was dropped by the first step; SEG.SEQ = RCV.NXT resets
+     * the connection in the manner of its state; elsewhere in the window it draws a challenge ACK. The manner of the
+     * state: SYN-RECEIVED of a passive OPEN returns to LISTEN, of an active OPEN (refused) enters CLOSED; every other
+     * state enters CLOSED, TIME-WAIT included in RFC 9293's text (the variant rfc9293-text). The standard variant
+     * ignores every RST in TIME-WAIT instead (RFC 1337's first fix, "Ignore RST segments in TIME-WAIT state").
+     */
+    private Arrival checkRst(Tcb tcb, Segment seg, boolean passiveOpen) {
+        if (tcb.state() == ConnectionState.TIME_WAIT && variant != Variant.RFC9293_TEXT) {
+            return Arrival.drop(tcb);
+        }
+        if (seg.seq() != tcb.rcvNxt()) {
+            return Arrival.challenge(tcb);
+        }
+        if (tcb.state() == ConnectionState.SYN_RECEIVED && passiveOpen) {
+            return Arrival.resetTo(Tcb.listen());
+        }
+        return Arrival.resetTo(Tcb.closed());
+    }
+
+    /**
+     * Fourth, check the SYN bit (RFC 9293 3.10.7.4): in SYN-RECEIVED of a passive OPEN, return to LISTEN (no reply);
+     * in the other synchronized states, and in SYN-RECEIVED of an active OPEN, a challenge ACK (RFC 5961 section 4).
+     */
+    private Arrival checkSyn(Tcb tcb, boolean passiveOpen) {
+        if (tcb.state() == ConnectionState.SYN_RECEIVED && passiveOpen) {
+            return Arrival.drop(Tcb.listen());
+        }
+        return Arrival.challenge(tcb);
+    }
+
+    /**
+     * Fifth, check the ACK field (the ACK bit is on). Returns the arrival when this step ends the processing (an
+     * unacceptable ACK in SYN-RECEIVED, an ACK of something not yet sent, our FIN acknowledged in CLOSING or
+     * LAST-ACK), null when the segment goes on to its text and FIN.
+     */
+    private Arrival checkAck(Processing p, Segment seg) {
+        Tcb t = p.tcb;
+        if (t.state() == ConnectionState.SYN_RECEIVED) {
             if (!acceptableAck(t, seg.ackNo())) {
                 return Arrival.of(t, List.of(Segment.rst(seg.ackNo())));
             }
@@ -184,86 +252,100 @@ final class SegmentArrives {
             // It acknowledges something not yet sent: acknowledge, drop.
             return Arrival.acknowledge(t);
         }
+        p.finAcknowledged = t.finAcknowledged();
         switch (t.state()) {
             case FIN_WAIT_1:
-                if (t.finAcknowledged()) {
+                // Our FIN is now acknowledged: FIN-WAIT-2, and go on processing in that state.
+                if (p.finAcknowledged) {
                     t = t.withState(ConnectionState.FIN_WAIT_2);
                 }
                 break;
             case CLOSING:
-                if (t.finAcknowledged()) {
-                    return arrival(enterTimeWait(t), false, false, false);
+                if (p.finAcknowledged) {
+                    return Arrival.drop(enterTimeWait(t));
                 }
                 break;
             case LAST_ACK:
-                if (t.finAcknowledged()) {
+                if (p.finAcknowledged) {
                     return Arrival.drop(Tcb.closed());
                 }
                 break;
             default:
                 break;
         }
-        // Seventh, process the segment text. Model: data that is acceptable but not at RCV.NXT is dropped and
-        // acknowledged, not queued (SPEC section 1).
-        boolean delivered = false;
-        boolean ackNow = false;
-        if (seg.data()) {
-            switch (t.state()) {
-                case ESTABLISHED:
-                case FIN_WAIT_1:
-                case FIN_WAIT_2:
-                    if (seg.seq() == t.rcvNxt()) {
-                        t = t.withRcvNxt(seq.add(t.rcvNxt(), 1));
-                        delivered = true;
-                    }
-                    ackNow = true;
-                    break;
-                default:
-                    // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: the peer has sent its FIN; ignore the text.
-                    break;
-            }
-        }
-        // Eighth, check the FIN bit.
-        boolean endOfStream = false;
-        if (seg.fin()) {
-            if (finSeq != t.rcvNxt()) {
-                ackNow = true;
-            } else {
-                t = t.withRcvNxt(seq.add(t.rcvNxt(), 1));
-                endOfStream = true;
-                ackNow = true;
-                switch (t.state()) {
-                    case SYN_RECEIVED:
-                    case ESTABLISHED:
-                        if (variant == Variant.THREE_WAY_CLOSE && t.state() == ConnectionState.ESTABLISHED) {
-                            // Variant: no half-close. Answer FIN+ACK at once; the data the application had not
-                            // yet sent is discarded (the output that follows sends the FIN).
-                            t = t.withState(ConnectionState.LAST_ACK)
-                                    .withQueue(0, t.dataSent(), true, t.finSent());
-                        } else {
-                            t = t.withState(ConnectionState.CLOSE_WAIT);
-                        }
-                        break;
-                    case FIN_WAIT_1:
-                        t = t.finAcknowledged() ? enterTimeWait(t) : t.withState(ConnectionState.CLOSING);
-                        break;
-                    case FIN_WAIT_2:
-                        t = enterTimeWait(t);
-                        break;
-                    case TIME_WAIT:
-                        t = t.withTimeWaitTimer(timeWait);
-                        break;
-                    default:
-                        // CLOSE-WAIT, CLOSING, LAST-ACK: remain.
-                        break;
-                }
-            }
-        }
-        return arrival(t, ackNow, delivered, endOfStream);
+        p.tcb = t;
+        return null;
     }
 
-    private static Arrival arrival(Tcb t, boolean ackNow, boolean delivered, boolean endOfStream) {
-        return new Arrival(t, List.of(), ackNow, delivered, endOfStream, false, false, false);
+    /**
+     * Seventh, process the segment text. Model: data that is acceptable but not at RCV.NXT is dropped and
+     * acknowledged, not queued (docs/specification.md, "The system"). In CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT the peer has sent its
+     * FIN, and the text is ignored.
+     */
+    private void processText(Processing p, Segment seg) {
+        if (!seg.data()) {
+            return;
+        }
+        switch (p.tcb.state()) {
+            case ESTABLISHED:
+            case FIN_WAIT_1:
+            case FIN_WAIT_2:
+                if (seg.seq() == p.tcb.rcvNxt()) {
+                    p.tcb = p.tcb.withRcvNxt(seq.add(p.tcb.rcvNxt(), 1));
+                    p.effects.add(Effect.DELIVERED);
+                }
+                p.effects.add(Effect.ACK_NOW);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Eighth, check the FIN bit. A FIN that is not at RCV.NXT is acknowledged and dropped; at RCV.NXT it is accepted:
+     * RCV.NXT advances over it, the application reads end of stream, the FIN is acknowledged, and the state follows.
+     */
+    private void checkFin(Processing p, Segment seg) {
+        if (!seg.fin()) {
+            return;
+        }
+        p.effects.add(Effect.ACK_NOW);
+        int finSeq = seq.add(seg.seq(), seg.data() ? 1 : 0);
+        if (finSeq != p.tcb.rcvNxt()) {
+            return;
+        }
+        Tcb t = p.tcb.withRcvNxt(seq.add(p.tcb.rcvNxt(), 1));
+        p.effects.add(Effect.END_OF_STREAM);
+        switch (t.state()) {
+            case ESTABLISHED:
+                // (SYN-RECEIVED enters CLOSE-WAIT too, but the fifth step has already taken it to ESTABLISHED.)
+                if (variant == Variant.THREE_WAY_CLOSE) {
+                    // Variant: no half-close. Answer FIN+ACK at once; the data the application had not yet sent is
+                    // discarded (the output that follows sends the FIN).
+                    t = t.withState(ConnectionState.LAST_ACK).withQueue(0, t.dataSent(), true, t.finSent());
+                } else {
+                    t = t.withState(ConnectionState.CLOSE_WAIT);
+                }
+                break;
+            case FIN_WAIT_1:
+                // If our FIN has been acknowledged (perhaps in this segment), TIME-WAIT; otherwise CLOSING. The fifth
+                // step has already taken an endpoint whose FIN is acknowledged to FIN-WAIT-2, so only CLOSING is left.
+                if (p.finAcknowledged) {
+                    throw new IllegalStateException("FIN-WAIT-1 with our FIN acknowledged after the fifth step");
+                }
+                t = t.withState(ConnectionState.CLOSING);
+                break;
+            case FIN_WAIT_2:
+                t = enterTimeWait(t);
+                break;
+            case TIME_WAIT:
+                t = t.withTimeWaitTimer(timeWait);
+                break;
+            default:
+                // CLOSE-WAIT, CLOSING, LAST-ACK: remain.
+                break;
+        }
+        p.tcb = t;
     }
 
     /**

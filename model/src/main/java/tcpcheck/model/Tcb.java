@@ -12,7 +12,7 @@ public record Tcb(ConnectionState state, int iss, int irs, int sndUna, int sndNx
                   int timeWaitTimer) {
 
     public static final int OFF = -1;
-    /** RCV.WND (SPEC section 1). */
+    /** RCV.WND (docs/specification.md, The system). */
     public static final int RECEIVE_WINDOW = 2;
 
     public static Tcb closed() {
@@ -88,7 +88,7 @@ public record Tcb(ConnectionState state, int iss, int irs, int sndUna, int sndNx
             b.append(" rtx=").append(retransmitTimer).append('/').append(retries);
         }
         if (timeWaitTimer != OFF) {
-            b.append(" 2MSL=").append(timeWaitTimer);
+            b.append(" time-wait=").append(timeWaitTimer);
         }
         return b.toString();
     }

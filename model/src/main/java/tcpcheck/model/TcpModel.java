@@ -5,8 +5,10 @@ import tcpcheck.checker.Model;
 import tcpcheck.checker.StatePacking;
 
 /**
- * TCP connection management for one port pair (SPEC section 1): A, the client, and B, the server, over a network
- * that loses, duplicates, reorders and delays segments (section 3), with discrete time (section 2).
+ * TCP connection management for one port pair (docs/specification.md, "The system"): A, the client, and B, the server, over a network
+ * that loses, duplicates, reorders and delays segments (section 3), with discrete time (section 2). How each endpoint
+ * opens, the state it rests in and when its application attaches are its {@link Role} (by default A opens actively and
+ * B listens).
  *
  * <p>Every step is an {@link Action}: an application's call (OPEN, WRITE, CLOSE, LISTEN), the arrival of a segment
  * in flight (processed by {@link SegmentArrives}), the network losing or duplicating a segment, a timer firing, a
@@ -22,12 +24,15 @@ public final class TcpModel implements Model<TcpState, Action> {
     private final int timeWait;
     private final SegmentArrives arrives;
     private final Output output;
+    private final Role[] roles;
 
+    /** @throws IllegalArgumentException if the parameters set a T that the variant does not take */
     public TcpModel(Variant variant, Parameters params) {
         this.variant = variant;
         this.params = params;
+        this.roles = Role.of(params);
         this.seq = new SequenceSpace(params.seqSpace());
-        this.timeWait = params.timeWaitFor(variant);
+        this.timeWait = variant.timeWait(params);
         this.arrives = new SegmentArrives(variant, seq, params.rto(), timeWait);
         this.output = new Output(seq, params.rto());
     }
@@ -45,10 +50,16 @@ public final class TcpModel implements Model<TcpState, Action> {
         return timeWait;
     }
 
+    /** The role of endpoint {@link #A} or {@link #B}. */
+    public Role role(int endpoint) {
+        return roles[endpoint];
+    }
+
+    /** Both endpoints at rest, nothing in flight. */
     @Override
     public List<TcpState> initialStates() {
-        Host a = new Host(Tcb.closed(), Application.idle(), -1, 0, false);
-        Host b = new Host(Tcb.listen(), Application.idle(), -1, 0, false);
+        Host a = new Host(roles[A].restingTcb(), Application.idle(), -1, 0, false);
+        Host b = new Host(roles[B].restingTcb(), Application.idle(), -1, 0, false);
         return List.of(new TcpState(a, b, Network.empty(), 0, 0, 0, false, false));
     }
 
@@ -69,11 +80,13 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     @Override
     public void actions(TcpState s, List<Action> out) {
-        if (s.state(A) == ConnectionState.CLOSED) {
-            Host a = s.a();
-            if (a.app().opens() < params.connections()) {
-                for (int v : isnChoices(a)) {
-                    out.add(new Action(Action.Kind.OPEN, A, 0, v));
+        for (int e = A; e <= B; e++) {
+            if (roles[e].opensActively() && s.state(e).idle()) {
+                Host h = s.host(e);
+                if (h.app().opens() < params.connections()) {
+                    for (int v : isnChoices(h)) {
+                        out.add(new Action(Action.Kind.OPEN, e, 0, v));
+                    }
                 }
             }
         }
@@ -81,7 +94,12 @@ public final class TcpModel implements Model<TcpState, Action> {
         out.add(CLOSE_A);
         out.add(WRITE_B);
         out.add(CLOSE_B);
-        out.add(LISTEN_B);
+        if (roles[A].listens()) {
+            out.add(LISTEN_A);
+        }
+        if (roles[B].listens()) {
+            out.add(LISTEN_B);
+        }
         for (int dest = A; dest <= B; dest++) {
             int[] inFlight = s.network().toward(dest);
             boolean listening = s.state(dest) == ConnectionState.LISTEN;
@@ -114,6 +132,7 @@ public final class TcpModel implements Model<TcpState, Action> {
     private static final Action CLOSE_A = new Action(Action.Kind.CLOSE, A, 0, -1);
     private static final Action WRITE_B = new Action(Action.Kind.WRITE, B, 0, -1);
     private static final Action CLOSE_B = new Action(Action.Kind.CLOSE, B, 0, -1);
+    private static final Action LISTEN_A = new Action(Action.Kind.LISTEN, A, 0, -1);
     private static final Action LISTEN_B = new Action(Action.Kind.LISTEN, B, 0, -1);
     private static final Action RETRANSMISSION_TIMEOUT_A = new Action(Action.Kind.RETRANSMISSION_TIMEOUT, A, 0, -1);
     private static final Action TIME_WAIT_TIMEOUT_A = new Action(Action.Kind.TIME_WAIT_TIMEOUT, A, 0, -1);
@@ -125,7 +144,7 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /**
      * The clock values an endpoint may choose its next ISS from: any of the I values but the one of its previous
-     * attempt (SPEC section 1). Symmetry: an endpoint's first ISS is 0 without loss of generality. Rotating an
+     * attempt (docs/specification.md, The system). Symmetry: an endpoint's first ISS is 0 without loss of generality. Rotating an
      * endpoint's whole sequence space by a multiple of S / I maps behaviours onto behaviours one to one (the
      * protocol compares sequence numbers only by their differences, and "not the previous value" rotates along), so
      * the first choice does not change any verdict or counterexample length; it would only multiply the states.
@@ -167,13 +186,13 @@ public final class TcpModel implements Model<TcpState, Action> {
         }
         switch (a.kind()) {
             case OPEN:
-                return open(s, a.isnChoice());
+                return open(s, a.endpoint(), a.isnChoice());
             case WRITE:
                 return write(s, a.endpoint());
             case CLOSE:
                 return close(s, a.endpoint());
             case LISTEN:
-                return s.state(B) == ConnectionState.CLOSED ? s.withHost(B, s.b().with(Tcb.listen())) : null;
+                return listen(s, a.endpoint());
             case DELIVER:
                 return deliver(s, a.endpoint(), a.packet(), a.isnChoice());
             case LOSE:
@@ -204,7 +223,17 @@ public final class TcpModel implements Model<TcpState, Action> {
         }
         Host h = s.host(a.endpoint());
         int iss = a.isnChoice() >= 0 ? seq.isn(a.isnChoice(), params.isnChoices()) : 0;
-        return arrives.process(h.tcb(), a.segment(), a.endpoint() == B, iss);
+        return arrives.process(h.tcb(), a.segment(), openedPassively(h), iss);
+    }
+
+    /**
+     * Whether the endpoint's connection came from LISTEN (a passive OPEN) rather than from its application's active
+     * OPEN (RFC 9293 MUST-11): an application that opens actively is attached from its OPEN on, and one whose
+     * connection came from LISTEN only once the connection reaches ESTABLISHED, so a connection not yet established
+     * came from LISTEN exactly when no application is attached.
+     */
+    private static boolean openedPassively(Host h) {
+        return !h.app().attached();
     }
 
     private TcpState deliver(TcpState s, int dest, int packet, int isnChoice) {
@@ -216,19 +245,39 @@ public final class TcpModel implements Model<TcpState, Action> {
         }
         TcpState t = s.withNetwork(s.network().remove(dest, packet));
         int iss = choosing ? seq.isn(isnChoice, params.isnChoices()) : 0;
-        Arrival arr = arrives.process(h.tcb(), seg, dest == B, iss);
+        Arrival arr = arrives.process(h.tcb(), seg, openedPassively(h), iss);
         Host nh = h.with(arr.tcb());
+        int stamped = Network.stamp(packet).connection();
         if (choosing) {
-            // The ghost: B adopts the connection number of the SYN that brings it out of LISTEN.
-            nh = nh.withIsnChoice(isnChoice).withConnection(Network.stamp(packet).connection(), false);
+            // The ghost: an endpoint in LISTEN adopts the connection number of the SYN that brings it out.
+            nh = nh.withIsnChoice(isnChoice).withConnection(stamped, false);
+        } else if (h.state() == ConnectionState.SYN_SENT && seg.syn() && arr.tcb().state().synchronizedState()
+                && stamped != h.connection() && roles[1 - dest].opensActively()
+                && sameAttempt(s.host(1 - dest), stamped, seg.ack(), h.connection())) {
+            // The ghost: a simultaneous open makes one connection of two opens; both ends take the later number and
+            // remember the earlier, whose segments (the SYN sent before) belong to it too.
+            nh = nh.merging(Math.max(stamped, h.connection()), Math.min(stamped, h.connection()));
         }
         return settle(t, dest, h, nh, arr);
     }
 
     /**
-     * Finishes an endpoint's event: the application sees delivered data and end of stream, B's application is
-     * attached when B reaches ESTABLISHED (or passes through it), a connection that ended detaches its application (and B listens again),
-     * then the replies, the output the window allows, and a due acknowledgement are sent.
+     * The ghost of a simultaneous open: whether a SYN stamped {@code stamped} that an endpoint in SYN-SENT (its attempt
+     * numbered {@code mine}) accepts comes from the peer's current attempt, and so makes one connection with its own:
+     * a bare SYN, when the peer's current connection is the stamped one; a SYN-ACK, when the peer's connection is
+     * also made of this endpoint's attempt. (The caller asks it only when the peer opens actively too: a listening
+     * peer's SYN answers a SYN, as the four-way handshake's does, and never opens a connection of its own.) An old
+     * SYN or SYN-ACK of an earlier connection is neither, so no-stale-accept still sees it.
+     */
+    private static boolean sameAttempt(Host peer, int stamped, boolean acknowledges, int mine) {
+        return peer.current(stamped) && (!acknowledges || peer.current(mine));
+    }
+
+    /**
+     * Finishes an endpoint's event: the application sees delivered data and end of stream; a connection that came from
+     * LISTEN attaches the application when it reaches ESTABLISHED (or passes through it); a connection that ended
+     * detaches its application and the endpoint rests again (CLOSED, or LISTEN); then the replies, the output the
+     * window allows, and a due acknowledgement are sent.
      */
     private TcpState settle(TcpState s, int e, Host before, Host after, Arrival arr) {
         Tcb t = after.tcb();
@@ -237,8 +286,8 @@ public final class TcpModel implements Model<TcpState, Action> {
         ConnectionState now = t.state();
         boolean seen = after.seen();
         // Through ESTABLISHED, even when the same segment goes on to CLOSE-WAIT (an ACK with a FIN in SYN-RECEIVED).
-        if (e == B && now.pastHandshake() && !was.pastHandshake()) {
-            app = app.attach(0);
+        if (!app.attached() && now.pastHandshake() && !was.pastHandshake()) {
+            app = app.attach(app.opens());
             seen = true;
         }
         if (arr.delivered()) {
@@ -252,9 +301,9 @@ public final class TcpModel implements Model<TcpState, Action> {
         if (ended) {
             app = app.detach();
             seen = false;
-            t = e == B ? Tcb.listen() : Tcb.closed();
+            t = roles[e].restingTcb();
         }
-        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen);
+        Host h = new Host(t, app, after.lastIsnChoice(), after.connection(), seen, after.merged());
         TcpState out = s;
         List<Segment> replies = arr.replies();
         for (int i = 0; i < replies.size(); i++) {
@@ -279,21 +328,32 @@ public final class TcpModel implements Model<TcpState, Action> {
         return s.withNetwork(s.network().add(dest, Network.pack(seg, stamp)));
     }
 
-    /** OPEN (RFC 9293 3.10.1), active: choose the ISS, send the SYN, enter SYN-SENT. */
-    private TcpState open(TcpState s, int v) {
-        Host a = s.a();
-        if (a.state() != ConnectionState.CLOSED || a.app().opens() >= params.connections() || !allowed(a, v)) {
+    /**
+     * OPEN (RFC 9293 3.10.1), active, from CLOSED or LISTEN: choose the ISS, send the SYN, enter SYN-SENT. The ghost:
+     * the connection's number is the next of one count over both endpoints' opens (A's own count when B never
+     * opens actively).
+     */
+    private TcpState open(TcpState s, int e, int v) {
+        Host h = s.host(e);
+        if (!roles[e].opensActively() || !h.state().idle() || h.app().opens() >= params.connections()
+                || !allowed(h, v)) {
             return null;
         }
         int iss = seq.isn(v, params.isnChoices());
-        int n = a.app().opens() + 1;
+        int n = s.a().app().opens() + s.b().app().opens() + 1;
         Tcb t = Tcb.closed().withState(ConnectionState.SYN_SENT).withSendVariables(iss, iss, seq.add(iss, 1))
                 .withRetransmission(params.rto(), 0);
-        Host h = new Host(t, a.app().attach(n), v, n, true);
-        return send(s, A, Segment.syn(iss), new Stamp(n, -1)).withHost(A, h);
+        Host nh = new Host(t, h.app().attach(h.app().opens() + 1), v, n, true);
+        return send(s, e, Segment.syn(iss), new Stamp(n, -1)).withHost(e, nh);
     }
 
-    /** SEND (RFC 9293 3.10.2): one data unit into the send queue. B writes its response after reading A's data. */
+    /** A passive OPEN again after a crash, by an endpoint that rests in LISTEN. */
+    private TcpState listen(TcpState s, int e) {
+        return roles[e].listens() && s.state(e) == ConnectionState.CLOSED ? s.withHost(e, s.host(e).with(Tcb.listen()))
+                : null;
+    }
+
+    /** SEND (RFC 9293 3.10.2): one data unit into the send queue. The server writes its response after the request. */
     private TcpState write(TcpState s, int e) {
         if (!openForWriting(s.state(e))) {
             return null;
@@ -301,18 +361,18 @@ public final class TcpModel implements Model<TcpState, Action> {
         Host h = s.host(e);
         Application app = h.app();
         if (!app.attached() || app.closed() || app.written() >= params.data() || !openForWriting(h.state())
-                || (e == B && app.delivered() < params.data())) {
+                || (roles[e].server() && app.delivered() < params.data())) {
             return null;
         }
         Tcb t = h.tcb().withQueue(h.tcb().queued() + 1, h.tcb().dataSent(), h.tcb().finQueued(), h.tcb().finSent());
-        return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen()),
+        return settle(s, e, h, new Host(t, app.wrote(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
     }
 
     /**
      * CLOSE (RFC 9293 3.10.4): queue the FIN behind the data; ESTABLISHED goes to FIN-WAIT-1, CLOSE-WAIT to
-     * LAST-ACK. A closes after writing its data; B after its response and reading A's end of stream, or right after
-     * its response when the server closes first.
+     * LAST-ACK. The client closes after writing its request; the server after its response and reading the client's
+     * end of stream, or right after its response when the server closes first.
      */
     private TcpState close(TcpState s, int e) {
         if (!openForWriting(s.state(e))) {
@@ -323,16 +383,16 @@ public final class TcpModel implements Model<TcpState, Action> {
         if (!app.attached() || app.closed() || app.written() < params.data() || !openForWriting(h.state())) {
             return null;
         }
-        if (e == B && !app.endOfStream() && !params.serverClosesFirst()) {
+        if (roles[e].server() && !app.endOfStream() && !params.serverClosesFirst()) {
             return null;
         }
-        if (e == B && app.delivered() < params.data()) {
+        if (roles[e].server() && app.delivered() < params.data()) {
             return null;
         }
         Tcb t = h.tcb();
         t = t.withQueue(t.queued(), t.dataSent(), true, false).withState(
                 t.state() == ConnectionState.ESTABLISHED ? ConnectionState.FIN_WAIT_1 : ConnectionState.LAST_ACK);
-        return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen()),
+        return settle(s, e, h, new Host(t, app.close(), h.lastIsnChoice(), h.connection(), h.seen(), h.merged()),
                 Arrival.drop(t));
     }
 
@@ -342,7 +402,8 @@ public final class TcpModel implements Model<TcpState, Action> {
 
     /**
      * The retransmission timeout (RFC 9293 3.10.8): retransmit the outstanding segment and restart the timer, or,
-     * after R retransmissions, give up: A to CLOSED, B to LISTEN, no RST (SPEC section 2). Giving up is an abort.
+     * after R retransmissions, give up: the endpoint rests again (CLOSED, or LISTEN), no RST (docs/specification.md, "Time"). Giving
+     * up is an abort.
      */
     private TcpState retransmissionTimeout(TcpState s, int e) {
         if (s.retransmitTimer(e) != 0) {
@@ -355,19 +416,19 @@ public final class TcpModel implements Model<TcpState, Action> {
             Host nh = h.with(t.withRetransmission(params.rto(), t.retries() + 1));
             return send(s, e, again.segment(), new Stamp(h.connection(), again.dataIndex())).withHost(e, nh);
         }
-        Host nh = new Host(e == B ? Tcb.listen() : Tcb.closed(), h.app().detach(), h.lastIsnChoice(),
-                h.connection(), false);
+        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false,
+                h.merged());
         return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed(), true);
     }
 
-    /** The TIME-WAIT timeout (RFC 9293 3.10.8): delete the TCB, enter CLOSED. */
+    /** The TIME-WAIT timeout (RFC 9293 3.10.8): delete the TCB, enter CLOSED (and rest: LISTEN for a listener). */
     private TcpState timeWaitTimeout(TcpState s, int e) {
         if (s.timeWaitTimer(e) != 0) {
             return null;
         }
         Host h = s.host(e);
-        Host nh = new Host(e == B ? Tcb.listen() : Tcb.closed(), h.app().detach(), h.lastIsnChoice(),
-                h.connection(), false);
+        Host nh = new Host(roles[e].restingTcb(), h.app().detach(), h.lastIsnChoice(), h.connection(), false,
+                h.merged());
         return s.withHost(e, nh);
     }
 
@@ -377,12 +438,12 @@ public final class TcpModel implements Model<TcpState, Action> {
             return null;
         }
         Host h = s.host(e);
-        Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false);
+        Host nh = new Host(Tcb.closed(), h.app().detach(), h.lastIsnChoice(), h.connection(), false, h.merged());
         return s.withHost(e, nh).withBudgets(s.lossesUsed(), s.duplicatesUsed(), s.crashesUsed() + 1, true);
     }
 
     /**
-     * A tick (SPEC section 2): running timers count down, segments in flight age by one. Time is urgent: no tick
+     * A tick (docs/specification.md, Time): running timers count down, segments in flight age by one. Time is urgent: no tick
      * while a timer has run out and not fired, or while a segment is MSL - 1 ticks old; and a tick that would change
      * nothing is not taken.
      */
@@ -402,7 +463,7 @@ public final class TcpModel implements Model<TcpState, Action> {
     }
 
     /**
-     * Weak fairness (SPEC section 6): a segment that stays in flight is eventually delivered or lost (one class per
+     * Weak fairness (docs/specification.md, Properties): a segment that stays in flight is eventually delivered or lost (one class per
      * segment in flight, delivery and loss alike); time keeps advancing while a tick is enabled; an application
      * eventually takes its next step; a timer that has run out eventually fires. Duplication and crashes are not fair.
      */

@@ -6,7 +6,7 @@ import tcpcheck.checker.StatePacking;
 /**
  * A state of the whole system: the two endpoints, the network, what the adversary has used of its budgets, and two
  * ghost flags: whether an endpoint has given up or crashed in this behaviour (an abort), and whether the behaviour
- * has reached the network's capacity bound (SPEC section 3: such a state is checked, not explored).
+ * has reached the network's capacity bound (docs/specification.md, The adversary: such a state is checked, not explored).
  *
  * <p>The state is packed into primitives: two {@code long} words per endpoint, one {@code int} for the adversary,
  * and the {@link Network}'s two sorted arrays of packed segments. {@link Host}, {@link Tcb} and {@link Application}
@@ -33,6 +33,8 @@ import tcpcheck.checker.StatePacking;
  * bit  22     application: closed                bits 23-25  application: units delivered to it
  * bit  26     application: end of stream read
  * bits 27-29  ghost: connection number (≤ K)     bit  30     ghost: the application has seen the connection
+ * bits 31-33  ghost: the other number a simultaneous open made this connection of (0: none, always in the default
+ *             configuration, where only A opens actively)
  * </pre>
  *
  * <h2>The adversary word</h2>
@@ -84,7 +86,7 @@ public final class TcpState {
         long h = endpoint == TcpModel.A ? hostA : hostB;
         Application app = new Application(field(h, 15, 3), bit(h, 18), field(h, 19, 3), bit(h, 22),
                 field(h, 23, 3), bit(h, 26));
-        return new Host(unpackTcb(t, h), app, field(h, 6, 9) - 1, field(h, 27, 3), bit(h, 30));
+        return new Host(unpackTcb(t, h), app, field(h, 6, 9) - 1, field(h, 27, 3), bit(h, 30), field(h, 31, 3));
     }
 
     /** The endpoint's TCB, unpacked. */
@@ -109,7 +111,7 @@ public final class TcpState {
 
     /**
      * Every running timer one tick closer to running out (a timer that is off or has run out stays as it is), and
-     * every segment in flight one tick older: what a tick does (SPEC section 2).
+     * every segment in flight one tick older: what a tick does (docs/specification.md, Time).
      */
     TcpState ticked() {
         return new TcpState(countDown(tcbA, 52, 5), countDown(hostA, 0, 6), countDown(tcbB, 52, 5),
@@ -282,7 +284,7 @@ public final class TcpState {
         Application a = h.app();
         return put(h.tcb().timeWaitTimer() + 1, 0, 6) | put(h.lastIsnChoice() + 1, 6, 9) | put(a.opens(), 15, 3)
                 | put(a.attached(), 18) | put(a.written(), 19, 3) | put(a.closed(), 22) | put(a.delivered(), 23, 3)
-                | put(a.endOfStream(), 26) | put(h.connection(), 27, 3) | put(h.seen(), 30);
+                | put(a.endOfStream(), 26) | put(h.connection(), 27, 3) | put(h.seen(), 30) | put(h.merged(), 31, 3);
     }
 
     private static int adversary(int losses, int dups, int crashes, boolean aborted, boolean atBoundary) {

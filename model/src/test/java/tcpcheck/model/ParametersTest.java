@@ -13,13 +13,13 @@ class ParametersTest {
     @Test
     void defaultsAreSpecSection4() {
         Parameters p = Parameters.defaults();
-        assertEquals("{K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=4, Crash=0, serverClosesFirst=false}",
-                p.describe(Variant.RFC9293_RFC1337).toString());
+        assertEquals("{K=1, D=1, L=1, Dup=1, C=4, S=8, I=2, MSL=2, RTO=2, R=2, T=4, Crash=0, serverClosesFirst=false,"
+                + " aOpens=active, bOpens=passive}", p.describe(Variant.RFC9293_RFC1337).toString());
         assertEquals(2, p.incarnations().connections());
-        assertEquals(0, p.timeWaitFor(Variant.NO_TIME_WAIT));
-        assertEquals(2, p.timeWaitFor(Variant.SHORT_TIME_WAIT));
-        assertEquals(4, p.timeWaitFor(Variant.RFC9293_TEXT));
-        assertEquals(1, p.withTimeWait(1).timeWaitFor(Variant.RFC9293_RFC1337));
+        assertEquals(0, Variant.NO_TIME_WAIT.timeWait(p));
+        assertEquals(2, Variant.SHORT_TIME_WAIT.timeWait(p));
+        assertEquals(4, Variant.RFC9293_TEXT.timeWait(p));
+        assertEquals(1, Variant.RFC9293_RFC1337.timeWait(p.with(Parameter.TIME_WAIT, 1)));
     }
 
     @ParameterizedTest
@@ -31,34 +31,18 @@ class ParametersTest {
         "capacity;0;capacity (C) must be between 1 and 16, not 0"})
     void badValuesNameTheParameterAndItsRange(String name, int value, String message) {
         Parameters d = Parameters.defaults();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-            switch (name) {
-                case "rto":
-                    d.withRto(value);
-                    break;
-                case "losses":
-                    d.withLosses(value);
-                    break;
-                case "connections":
-                    d.withConnections(value);
-                    break;
-                case "msl":
-                    d.withMsl(value);
-                    break;
-                default:
-                    d.withCapacity(value);
-            }
-        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> d.with(Parameter.byKey(name), value));
         assertEquals(message, e.getMessage());
     }
 
     @Test
     void isnChoicesLargerThanTheSpaceOrNotDividingItAreRefused() {
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
-                () -> new Parameters(1, 1, 1, 1, 4, 8, 9, 2, 2, 2, -1, 0, false));
+                () -> Parameters.defaults().with(Parameter.ISN_CHOICES, 9));
         assertEquals("isn-choices (I) must be between 2 and 8, not 9", big.getMessage());
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-                () -> new Parameters(1, 1, 1, 1, 4, 8, 3, 2, 2, 2, -1, 0, false));
+                () -> Parameters.defaults().with(Parameter.ISN_CHOICES, 3));
         assertTrue(odd.getMessage().startsWith("isn-choices (I) must divide seq-space (S)"));
     }
 

@@ -18,7 +18,7 @@ class TcpStateTest {
     /** Every field at the largest value the parameters allow (S = 256, I = 256, D = K = 7, RTO = R = 15, T = 31). */
     private static Host largest() {
         Tcb t = new Tcb(ConnectionState.TIME_WAIT, 255, 254, 253, 252, 251, 7, 6, true, true, 15, 15, 31);
-        return new Host(t, new Application(7, true, 7, true, 7, true), 255, 7, true);
+        return new Host(t, new Application(7, true, 7, true, 7, true), 255, 7, true, 7);
     }
 
     /** Timers off, no ISN chosen yet, everything else zero. */
@@ -81,6 +81,7 @@ class TcpStateTest {
         variants.add(h.withIsnChoice(0));
         variants.add(h.withConnection(6, true));
         variants.add(h.withConnection(7, false));
+        variants.add(h.merging(7, 6));
         Set<TcpState> states = new HashSet<>();
         Set<Long> fingerprints = new HashSet<>();
         for (Host v : variants) {

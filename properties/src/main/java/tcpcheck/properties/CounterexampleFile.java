@@ -7,19 +7,25 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tcpcheck.checker.Trace;
 import tcpcheck.model.Action;
+import tcpcheck.model.ConnectionState;
 import tcpcheck.model.Network;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Segment;
 import tcpcheck.model.Stamp;
+import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
 /**
- * A counterexample as a file: JSON with a versioned schema, enough to replay it. Version 1:
+ * A counterexample, witness or scenario as a file: JSON with a versioned schema, enough to replay it. The schema is
+ * {@code properties/src/main/resources/tcpcheck-counterexample.schema.json}. Version 1:
  *
  * <pre>
  * {"schema": "tcpcheck-counterexample", "version": 1,
@@ -32,18 +38,35 @@ import tcpcheck.model.Variant;
  *  "states": ["A: CLOSED … | B: LISTEN … | …", …]}
  * </pre>
  *
- * {@code part} names the engine property that is violated (a SPEC property may have several parts);
- * {@code loopStart} is the step at which a lasso's cycle starts, or -1. {@code states} are for people and are not
- * read back. A file of another schema or a later version is refused.
+ * {@code part} names the engine property that is violated (a property may have several parts; a witness has
+ * one, its id); {@code loopStart} is the step at which a lasso's cycle starts, or -1. {@code states} are for people
+ * and are not read back.
+ *
+ * <p>Version 2 adds the parameters of later versions (how each endpoint opens: aOpens, bOpens; every parameter is
+ * then written) and a scenario's expectations: a {@code title}, its {@code source} (an RFC and its figure), and
+ * {@code expect}, the states the trace must pass through ({@link Expectation}). In version 2 {@code property} is
+ * optional (a scenario need not violate anything), {@code part} defaults to the property, {@code loopStart} to -1,
+ * {@code isnChoice} to -1, a segment's {@code dataIndex} and {@code age} to 0. Version 2 is read strictly: every field
+ * in its own type and range, and unknown fields refused, each with one line naming the field. Version 1 is read as it
+ * always was ({@link JsonFields}). A file is written in the lowest version that holds it, so that a counterexample of
+ * the default configuration stays readable by a tcpcheck that reads only version 1.
  */
 public final class CounterexampleFile {
     public static final String SCHEMA = "tcpcheck-counterexample";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A counterexample read from a file: what to replay and what it should violate. */
-    public record Counterexample(Variant variant, Parameters parameters, String property, String part, int length,
-                                 int loopStart, List<Action> actions) {
+    /**
+     * A counterexample, witness or scenario read from a file.
+     *
+     * @param property the property (or witness) it violates, or null for a scenario that claims none
+     * @param title a scenario's title, or null
+     * @param source where a scenario comes from (an RFC and its figure), or null
+     * @param expectations the states the trace must pass through, in the file's order
+     */
+    public record Counterexample(int version, Variant variant, Parameters parameters, String property, String part,
+                                 int length, int loopStart, List<Action> actions, String title, String source,
+                                 List<Expectation> expectations) {
     }
 
     /** A file that is not a valid counterexample: the message says what is wrong. */
@@ -56,21 +79,35 @@ public final class CounterexampleFile {
     private CounterexampleFile() {
     }
 
+    /** The lowest format version that holds a trace with these parameters. */
+    static int version(Parameters p) {
+        int v = 1;
+        for (Parameter x : p.changes().keySet()) {
+            v = Math.max(v, x.since());
+        }
+        return v;
+    }
+
+    /**
+     * The file of a trace that violates {@code part} of {@code property} (a property or a witness), or of a trace that
+     * claims nothing (property null: a version-2 file without property and part).
+     */
     public static String write(Variant v, Parameters p, String property, String part, Trace<TcpState, Action> t) {
+        int version = property == null ? 2 : version(p);
         ObjectNode o = JSON.createObjectNode();
         o.put("schema", SCHEMA);
-        o.put("version", VERSION);
+        o.put("version", version);
         o.put("variant", v.id());
         ObjectNode params = o.putObject("parameters");
         for (Map.Entry<String, Object> e : p.describe(v).entrySet()) {
-            if (e.getValue() instanceof Boolean b) {
-                params.put(e.getKey(), b);
-            } else {
-                params.put(e.getKey(), (Integer) e.getValue());
+            if (Parameter.byKey(e.getKey()).since() <= version) {
+                params.set(e.getKey(), JSON.valueToTree(e.getValue()));
             }
         }
-        o.put("property", property);
-        o.put("part", part);
+        if (property != null) {
+            o.put("property", property);
+            o.put("part", part);
+        }
         o.put("length", t.length());
         o.put("loopStart", t.loopStart());
         ArrayNode actions = o.putArray("actions");
@@ -127,73 +164,163 @@ public final class CounterexampleFile {
             throw new InvalidException("counterexample format version " + version + " is newer than this tcpcheck "
                     + "reads (" + VERSION + "); upgrade tcpcheck");
         }
-        if (version != VERSION) {
+        if (version != 1 && version != 2) {
             throw new InvalidException("unknown counterexample format version " + o.path("version"));
         }
+        boolean strict = version >= 2;
         try {
-            Variant v = Variant.named(text(o, "variant"));
-            JsonNode p = need(o, "parameters");
-            Parameters params = new Parameters(integer(p, "K"), integer(p, "D"), integer(p, "L"), integer(p, "Dup"),
-                    integer(p, "C"), integer(p, "S"), integer(p, "I"), integer(p, "MSL"), integer(p, "RTO"),
-                    integer(p, "R"), integer(p, "T"), integer(p, "Crash"), need(p, "serverClosesFirst").asBoolean());
-            String property = text(o, "property");
-            TcpProperties.named(property, new tcpcheck.model.TcpModel(v, params));
-            List<Action> actions = new ArrayList<>();
-            for (JsonNode x : need(o, "actions")) {
-                actions.add(action(x));
+            JsonFields f = JsonFields.of(o, "", strict);
+            f.known("schema");
+            f.integer("version", 1, VERSION);
+            Variant v = variant(f);
+            Parameters params = parameters(f.object("parameters"), version);
+            TcpModel model = new TcpModel(v, params);
+            String title = strict && f.has("title") ? f.text("title") : null;
+            String source = strict && f.has("source") ? f.text("source") : null;
+            String property = !strict || f.has("property") ? f.text("property") : null;
+            String part = !strict || f.has("part") ? f.text("part") : property;
+            if (property != null && !Replay.known(property)) {
+                Replay.part(model, property, part);
             }
-            int length = integer(o, "length");
+            if (property != null && strict) {
+                Replay.part(model, property, part);
+            } else if (property == null && part != null) {
+                throw new InvalidException("field 'part' needs a 'property'");
+            }
+            List<Action> actions = new ArrayList<>();
+            for (JsonFields.Element x : f.array("actions")) {
+                actions.add(action(x.fields(strict), params, strict));
+            }
+            int length = f.integer("length", 0, Integer.MAX_VALUE);
             if (length != actions.size()) {
                 throw new InvalidException("length is " + length + " but the file has " + actions.size()
                         + " actions (truncated?)");
             }
-            return new Counterexample(v, params, property, text(o, "part"), length, integer(o, "loopStart"),
-                    actions);
+            int loopStart = !strict || f.has("loopStart") ? f.integer("loopStart", -1, length) : -1;
+            List<Expectation> expectations = new ArrayList<>();
+            if (strict && f.has("expect")) {
+                for (JsonFields.Element x : f.array("expect")) {
+                    expectations.add(expectation(x.fields(true), params, length));
+                }
+            }
+            if (strict && f.has("states")) {
+                for (JsonFields.Element x : f.array("states")) {
+                    if (!x.node().isTextual()) {
+                        throw new InvalidException("field '" + x.path() + "' must be a string, not " + x.node());
+                    }
+                }
+            }
+            f.known("states");
+            f.noOthers();
+            return new Counterexample(version, v, params, property, part, length, loopStart, actions, title,
+                    source, expectations);
         } catch (IllegalArgumentException e) {
             throw new InvalidException(e.getMessage());
         }
     }
 
-    private static Action action(JsonNode x) throws InvalidException {
-        Action.Kind kind;
+    private static Variant variant(JsonFields f) throws InvalidException {
+        String name = f.text("variant");
         try {
-            kind = Action.Kind.valueOf(text(x, "kind"));
+            return Variant.named(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidException("unknown action kind '" + x.path("kind").asText() + "'");
+            throw new InvalidException("field 'variant': " + e.getMessage());
         }
-        String who = text(x, "endpoint");
+    }
+
+    /** The parameters by the table: those of this version are all required, later ones take their defaults. */
+    private static Parameters parameters(JsonFields p, int version) throws InvalidException {
+        Map<Parameter, Integer> values = new EnumMap<>(Parameter.class);
+        for (Parameter x : Parameter.values()) {
+            if (x.since() > version) {
+                continue;
+            }
+            if (version == 1) {
+                values.put(x, x.type() == Parameter.Type.FLAG ? (p.need(x.key()).asBoolean() ? 1 : 0)
+                        : p.integer(x.key(), Integer.MIN_VALUE, Integer.MAX_VALUE));
+                continue;
+            }
+            JsonNode n = p.need(x.key());
+            Object value = n.isIntegralNumber() && n.canConvertToInt() ? Integer.valueOf(n.asInt())
+                    : n.isBoolean() ? Boolean.valueOf(n.asBoolean()) : n.isTextual() ? n.asText() : n;
+            try {
+                values.put(x, x.fromJson(value));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidException("field '" + p.at(x.key()) + "': " + e.getMessage());
+            }
+        }
+        p.noOthers();
+        try {
+            return Parameters.of(values);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidException("field 'parameters': " + e.getMessage());
+        }
+    }
+
+    private static Action action(JsonFields x, Parameters p, boolean strict) throws InvalidException {
+        Action.Kind kind;
+        String k = x.text("kind");
+        try {
+            kind = Action.Kind.valueOf(k);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidException((strict ? "field '" + x.at("kind") + "': " : "") + "unknown action kind '" + k
+                    + "'");
+        }
+        String who = x.text("endpoint");
         if (!who.equals("A") && !who.equals("B")) {
-            throw new InvalidException("endpoint must be A or B, not '" + who + "'");
+            throw new InvalidException((strict ? "field '" + x.at("endpoint") + "': " : "")
+                    + "endpoint must be A or B, not '" + who + "'");
         }
+        int isnChoice = !strict || x.has("isnChoice") ? x.integer("isnChoice", -1, p.isnChoices() - 1) : -1;
         int packet = 0;
         if (kind == Action.Kind.DELIVER || kind == Action.Kind.LOSE || kind == Action.Kind.DUPLICATE) {
-            JsonNode s = need(x, "segment");
-            Segment seg = new Segment(need(s, "syn").asBoolean(), need(s, "ack").asBoolean(),
-                    need(s, "fin").asBoolean(), need(s, "rst").asBoolean(), integer(s, "seq"), integer(s, "ack_no"),
-                    need(s, "data").asBoolean());
-            packet = Network.pack(seg, new Stamp(integer(s, "connection"), integer(s, "dataIndex")))
-                    | integer(s, "age") << 27;
+            JsonFields s = x.object("segment");
+            int last = p.seqSpace() - 1;
+            Segment seg = new Segment(s.bool("syn"), s.bool("ack"), s.bool("fin"), s.bool("rst"),
+                    s.integer("seq", 0, last), s.integer("ack_no", 0, last), s.bool("data"));
+            int connection = s.integer("connection", 0, 7);
+            int dataIndex = !strict || s.has("dataIndex") ? s.integer("dataIndex", 0, 7) : 0;
+            int age = !strict || s.has("age") ? s.integer("age", 0, p.msl() - 1) : 0;
+            s.noOthers();
+            packet = Network.pack(seg, new Stamp(connection, dataIndex)) | age << 27;
         }
-        return new Action(kind, who.equals("A") ? 0 : 1, packet, integer(x, "isnChoice"));
+        x.noOthers();
+        return new Action(kind, who.equals("A") ? 0 : 1, packet, isnChoice);
     }
 
-    private static JsonNode need(JsonNode o, String field) throws InvalidException {
-        JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
-            throw new InvalidException("missing field '" + field + "'");
+    private static Expectation expectation(JsonFields x, Parameters p, int length) throws InvalidException {
+        int step = x.integer("step", 0, length);
+        String who = x.text("endpoint");
+        if (!who.equals("A") && !who.equals("B")) {
+            throw new InvalidException("field '" + x.at("endpoint") + "' must be A or B, not '" + who + "'");
         }
-        return n;
-    }
-
-    private static String text(JsonNode o, String field) throws InvalidException {
-        return need(o, field).asText();
-    }
-
-    private static int integer(JsonNode o, String field) throws InvalidException {
-        JsonNode n = need(o, field);
-        if (!n.canConvertToInt()) {
-            throw new InvalidException("field '" + field + "' is not a whole number");
+        String name = x.text("state");
+        ConnectionState state = Expectation.state(name);
+        if (state == null) {
+            throw new InvalidException("field '" + x.at("state") + "' must be a state of RFC 9293 ("
+                    + String.join(", ", Expectation.STATES) + "), not '" + name + "'");
         }
-        return n.asInt();
+        Map<String, Integer> variables = new LinkedHashMap<>();
+        if (x.has("variables")) {
+            JsonFields vs = x.object("variables");
+            for (String n : vs.names()) {
+                if (!Expectation.VARIABLES.containsKey(n)) {
+                    throw new InvalidException("unknown field '" + vs.at(n) + "'; the variables are: "
+                            + String.join(", ", Expectation.VARIABLES.keySet()));
+                }
+                variables.put(n, vs.integer(n, 0, p.seqSpace() - 1));
+            }
+        }
+        Integer delivered = null;
+        Boolean endOfStream = null;
+        if (x.has("application")) {
+            JsonFields a = x.object("application");
+            delivered = a.has("delivered") ? a.integer("delivered", 0, 7) : null;
+            endOfStream = a.has("endOfStream") ? a.bool("endOfStream") : null;
+            a.noOthers();
+        }
+        x.noOthers();
+        return new Expectation(step, who.equals("A") ? TcpModel.A : TcpModel.B, state, variables, delivered,
+                endOfStream);
     }
 }

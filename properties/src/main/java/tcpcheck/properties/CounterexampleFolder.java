@@ -2,152 +2,141 @@ package tcpcheck.properties;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import tcpcheck.checker.Verdict;
+import tcpcheck.model.TcpModel;
 
 /**
  * The folder {@code counterexamples/}: for every ✗ cell of the checked matrix, the shortest counterexample as JSON
- * (replayable), as a Markdown file with its Mermaid sequence diagram and text chart, as an SVG drawing and as a
- * capture (pcap) for Wireshark, and an index README.md that tells each story. {@link #files} says exactly what the folder holds; {@link #write} makes the folder so.
+ * (replayable), as a Markdown page with its story, Mermaid sequence diagram and text chart, as an SVG drawing and as a
+ * capture (pcapng) for Wireshark, and an index README.md that links to each story. {@link #files} says exactly what
+ * the folder holds; {@link #write} makes the folder so. The stories are told from the traces ({@link Narrator}); the
+ * index restates none of them.
  */
 public final class CounterexampleFolder {
-
-    private static final String STALE_SYN = "A's SYN is duplicated in the network. The first copy makes the whole "
-            + "connection, which A then leaves for TIME-WAIT; the old copy reaches B in LISTEN, and B, with no third "
-            + "segment to wait for, establishes a connection that is already over.";
-    private static final String OLD_SEGMENTS = "old segments of the connection outlive it: a duplicate of A's SYN "
-            + "twice brings B to SYN-RECEIVED, the first time reset by the closed A. By the second time B's "
-            + "two-valued ISN clock has come round to the first connection's ISS, so an old ACK of that connection "
-            + "completes the handshake: B establishes a connection that is over.";
-    private static final String ASSASSINATED = "An RST ends A's TIME-WAIT early (the assassination that RFC 1337's "
-            + "first fix prevents): A's duplicated last ACK reaches B, already back in LISTEN, which answers with an RST. ";
-
-    /** Each ✗ cell's story, in two or three sentences. */
-    private static final Map<String, String> STORIES = Map.ofEntries(
-            Map.entry("two-way-handshake no-stale-accept", STALE_SYN),
-            Map.entry("two-way-handshake no-deadlock", "The same old duplicate SYN establishes B; its SYN-ACK, sent "
-                    + "once and never retransmitted, is lost, and A's TIME-WAIT runs out. B waits for ever in "
-                    + "ESTABLISHED for a request that never comes: no action is enabled."),
-            Map.entry("two-way-handshake eventually-closed", "The old duplicate SYN leaves B established and "
-                    + "waiting for ever, so no fair behaviour ends with B in LISTEN."),
-            Map.entry("two-way-handshake graceful-close", "The old duplicate SYN establishes B and its one SYN-ACK "
-                    + "is lost: B's connection stays open in a state with no enabled action and never ends by the "
-                    + "FIN exchange."),
-            Map.entry("two-way-handshake no-data-loss", "The old duplicate SYN establishes B; the closed A answers "
-                    + "B's next segment with an RST, and B's application sees its connection end without any of the "
-                    + "request."),
-            Map.entry("three-way-close no-data-loss", "A writes its request and closes. Without half-close, B "
-                    + "answers A's FIN with FIN+ACK at once and discards the response its application had not yet "
-                    + "written: A reads end of stream with none of B's data."),
-            Map.entry("no-time-wait graceful-close", "A acknowledges B's FIN and is CLOSED at once. A late segment "
-                    + "of B's reaches the closed A, which answers with an RST; B, in LAST-ACK, is reset instead of "
-                    + "closing."),
-            Map.entry("no-time-wait no-stale-accept", "Without TIME-WAIT, " + OLD_SEGMENTS),
-            Map.entry("no-time-wait no-deadlock", "Without TIME-WAIT, " + OLD_SEGMENTS + " Its SYN-ACK is lost, and"
-                    + " B waits for ever for a request."),
-            Map.entry("no-time-wait eventually-closed", "As for no-deadlock: an old SYN and an old ACK establish B"
-                    + " in a connection that is over, and B waits for ever, so no behaviour ends with B in LISTEN."),
-            Map.entry("no-time-wait no-data-loss", "Without TIME-WAIT, old segments establish B in a connection "
-                    + "that is over (see no-stale-accept); the closed A resets it, and B's application sees the "
-                    + "connection end without any of the request."),
-            Map.entry("short-time-wait graceful-close", "A's last ACK is lost and its TIME-WAIT of one MSL runs out "
-                    + "while B is still in LAST-ACK. B's next segment meets a CLOSED A, which answers with an RST, "
-                    + "and B's connection ends by a reset."),
-            Map.entry("rfc9293-text graceful-close", ASSASSINATED + "Under RFC 9293's text (as under RFC 793) that"
-                    + " RST ends A's TIME-WAIT: A's connection ends by a reset."),
-            Map.entry("rfc9293-text no-stale-accept", ASSASSINATED + "With A CLOSED early, " + OLD_SEGMENTS),
-            Map.entry("rfc9293-text no-deadlock", ASSASSINATED + "With A CLOSED early, an old SYN and an old "
-                    + "ACK establish B in a connection that is over; its SYN-ACK is lost and B waits for ever."),
-            Map.entry("rfc9293-text eventually-closed", ASSASSINATED + "With A CLOSED early, old segments leave"
-                    + " B established and waiting for ever, so no behaviour ends with B in LISTEN."),
-            Map.entry("rfc9293-text no-data-loss", ASSASSINATED + "With A CLOSED early, old segments establish"
-                    + " B in a connection that is over, which the closed A then resets: B's application sees it end"
-                    + " without any of the request."));
 
     private CounterexampleFolder() {
     }
 
     static String baseName(VariantReport r, PropertyVerdict p) {
-        return r.variant().id() + (r.parameters().connections() > 1 ? "-K" + r.parameters().connections() : "")
-                + "." + p.property();
+        return baseName(r.variant(), r.parameters(), p.property());
     }
 
-    /** File name to content: what the folder holds after {@link #write}. */
-    public static Map<String, byte[]> files(List<VariantReport> reports) {
+    /** The name of a counterexample's files, without the extension: VARIANT[-KN].PROPERTY. */
+    public static String baseName(tcpcheck.model.Variant v, tcpcheck.model.Parameters params, String property) {
+        return v.id() + (params.connections() > 1 ? "-K" + params.connections() : "") + "." + property;
+    }
+
+    /** The files of one counterexample, named {@code base}.json, .md, .svg and .pcapng. */
+    public static Map<String, byte[]> files(String base, Explanation x) {
         Map<String, byte[]> files = new TreeMap<>();
-        StringBuilder index = new StringBuilder("# Counterexamples\n\nThe canonical shortest counterexample of every"
-                + " ✗ cell of the verdict matrix, as `./tcpcheck justify --out counterexamples` writes them (that "
-                + "command regenerates this folder). Each is a JSON file that `./tcpcheck replay` replays and "
-                + "`./tcpcheck show` draws, a Markdown file with its sequence diagram, and a capture Wireshark opens. Cells in **bold** are "
-                + "the ones SPEC section 7 fixes; the others are its \"·\" cells, as the model computes them.\n\n"
-                + "| variant | property | length | files | story |\n|---|---|---|---|---|\n");
+        files.put(base + ".json", utf8(CounterexampleFile.write(x.model().variant(), x.model().parameters(),
+                x.property(), x.part(), x.trace())));
+        files.put(base + ".md", utf8(x.markdown(base)));
+        files.put(base + ".svg", utf8(x.svg(Lang.EN)));
+        files.put(base + ".pcapng", x.pcapng());
+        return files;
+    }
+
+    /**
+     * The files of a path to a witness ({@code check --witness}), named {@code base}.json, .md, .svg and .pcapng:
+     * drawn and told like a counterexample, but reaching the witness is no violation, so the story has no last
+     * sentence about a property, and the JSON names the witness as the property it replays to.
+     */
+    public static Map<String, byte[]> witnessFiles(String base, TcpModel model, Witness w,
+                                                   tcpcheck.checker.Trace<tcpcheck.model.TcpState,
+                                                           tcpcheck.model.Action> trace) {
+        Explanation x = new Explanation(model, null, null, trace, "A path of " + trace.length() + " actions to the"
+                + " witness " + w.id() + ": " + w.description() + (w.needs().isEmpty() ? "" : " (with " + w.needs()
+                + ")") + ".");
+        Map<String, byte[]> files = files(base, x);
+        files.put(base + ".json", utf8(CounterexampleFile.write(model.variant(), model.parameters(), w.id(), w.id(),
+                trace)));
+        return files;
+    }
+
+    /** File name to content: what the folder holds after {@link #write}, without textbook stories. */
+    public static Map<String, byte[]> files(List<VariantReport> reports) {
+        return files(reports, List.of());
+    }
+
+    /**
+     * File name to content: the counterexample of every ✗ cell, the textbook's own story where the shortest is
+     * another ({@link TextbookStories}), and the index.
+     */
+    public static Map<String, byte[]> files(List<VariantReport> reports, List<TextbookStories.Found> textbook) {
+        Map<String, byte[]> files = new TreeMap<>();
+        StringBuilder index = new StringBuilder(INTRO);
+        index.append("| variant | property | length | story and diagrams | files |\n|---|---|---|---|---|\n");
         for (VariantReport r : reports) {
             for (PropertyVerdict p : r.results()) {
                 if (p.verdict() != Verdict.VIOLATED) {
                     continue;
                 }
                 String base = baseName(r, p);
-                String key = r.variant().id() + " " + p.property();
+                Explanation x = new Explanation(new TcpModel(r.variant(), r.parameters()), p.property(), p.part(),
+                        p.trace());
+                files.putAll(files(base, x));
                 boolean fixed = SpecTable.expected(r.variant(), p.property()).isPresent();
-                String story = STORIES.getOrDefault(key, "The model's shortest counterexample for this cell; "
-                        + "the chart tells it step by step.");
-                String title = r.variant().id() + (r.parameters().connections() > 1 ? " (K="
-                        + r.parameters().connections() + ")" : "") + ": " + p.property() + " violated in "
-                        + p.length() + " actions";
-                files.put(base + ".json", utf8(CounterexampleFile.write(r.variant(), r.parameters(), p.property(),
-                        p.part(), p.trace())));
-                files.put(base + ".md", utf8(SequenceChart.mermaid(title, p.trace()) + "\n" + story + "\n\n```\n"
-                        + SequenceChart.text(title, p.trace()) + "```\n"));
-                files.put(base + ".pcap", Pcap.write(p.trace()));
-                files.put(base + ".svg", utf8(SequenceChart.svg(title, p.trace())));
                 String cell = fixed ? "**" + p.property() + "**" : p.property();
-                index.append("| ").append(r.variant().id()).append(r.parameters().connections() > 1 ? " (K="
-                        + r.parameters().connections() + ")" : "").append(" | ").append(cell).append(" | ")
-                        .append(p.length()).append(" | [chart](").append(base).append(".md), [json](").append(base)
-                        .append(".json), [svg](").append(base).append(".svg), [pcap](").append(base).append(".pcap) | ").append(story).append(" |\n");
+                index.append(row(r.variant().id() + (r.parameters().connections() > 1 ? " (K="
+                        + r.parameters().connections() + ")" : ""), cell, p.length() + " (shortest)", base));
+                for (TextbookStories.Found f : textbook) {
+                    if (f.story().variant() == r.variant() && f.story().property().equals(p.property())
+                            && r.parameters().connections() == 1) {
+                        String tb = base + "." + f.story().id();
+                        files.putAll(files(tb, f.explanation()));
+                        index.append(row(r.variant().id(), cell, f.explanation().trace().length() + " ("
+                                + f.story().title() + ")", tb));
+                    }
+                }
             }
         }
+        index.append(OUTRO);
         files.put("README.md", utf8(index.toString()));
         return files;
     }
 
+    private static String row(String variant, String property, String length, String base) {
+        return "| " + variant + " | " + property + " | " + length + " | [story](" + base + ".md#story), [故事]("
+                + base + ".md#故事), [SVG](" + base + ".svg) | [JSON](" + base + ".json), [pcapng](" + base
+                + ".pcapng) |\n";
+    }
+
+    private static final String INTRO = "# Counterexamples\n\n"
+            + "The shortest counterexample of every ✗ cell of the verdict matrix, as `./tcpcheck justify --out "
+            + "counterexamples` writes them (that command regenerates this folder). Cells in **bold** are the ones the"
+            + " specification fixes ([docs/specification.md](../docs/specification.md), \"Verdicts\"); the others are"
+            + " its open cells, as the model computes them. Where the shortest counterexample is not the story the "
+            + "textbooks tell, the textbook's story is here too, found by a search constrained to traces that have it."
+            + "\n\nEach counterexample has a Markdown page (its story in English and Chinese, told from the trace, "
+            + "then its sequence diagram and text chart), an SVG drawing, a capture for Wireshark, and a JSON file that"
+            + " `./tcpcheck replay` replays and `./tcpcheck show` draws.\n\n";
+
+    private static final String OUTRO = "\n## Reading the drawings\n\n"
+            + "Time runs down the page, one row per step. A segment's arrow runs from the step at which it was sent to "
+            + "the step at which it arrived, so a segment that lingers in the network is a long, slanted arrow. Segments"
+            + " are named s1, s2, … in the order they enter the network. Orange dashed arrows are old segments (their "
+            + "receiver has started or ended a connection since they were sent), labelled with their connection and "
+            + "age; purple ones are copies the network made, forking from their original; blue ones retransmissions; a "
+            + "red cross is a loss. Dashed grey rules are ticks, with the timers' values (ticks left) on the left. The "
+            + "step at which the property breaks is boxed in red.\n\n"
+            + "## Reading the captures\n\n"
+            + Pcapng.README;
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * Writes the files (each atomically) and removes the counterexample files of an earlier run that this run did
-     * not write: JSON files of the tcpcheck-counterexample schema and their Markdown companions, nothing else.
+     * Writes the files into {@code dir} (see {@link OutputFolder}: each whole, never over a file tcpcheck did not
+     * write) and removes the counterexamples of an earlier run that this run did not write.
      */
     public static void write(Path dir, Map<String, byte[]> files) throws IOException {
-        Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            AtomicFiles.write(dir.resolve(e.getKey()), e.getValue());
-        }
-        try (Stream<Path> old = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) old::iterator) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".json") && !files.containsKey(name) && ours(f)) {
-                    Files.delete(f);
-                    String base = name.substring(0, name.length() - 5);
-                    for (String ext : new String[] {".md", ".pcap", ".svg"}) {
-                        Files.deleteIfExists(dir.resolve(base + ext));
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean ours(Path f) {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8).contains("\"" + CounterexampleFile.SCHEMA + "\"");
-        } catch (IOException e) {
-            return false;
+        try (OutputFolder folder = OutputFolder.open(dir)) {
+            folder.write(files, true);
         }
     }
 }

@@ -89,8 +89,8 @@ public final class Pcap {
         return b.array();
     }
 
-    /** The Internet checksum (RFC 1071) over two byte ranges taken as one. */
-    static int checksum(byte[] first, byte[] second) {
+    /** The Internet checksum (RFC 1071) over two byte ranges taken as one (also used by the conformance module). */
+    public static int checksum(byte[] first, byte[] second) {
         long sum = 0;
         byte[] all = new byte[first.length + second.length];
         System.arraycopy(first, 0, all, 0, first.length);

@@ -6,7 +6,7 @@ import tcpcheck.model.Action;
 import tcpcheck.model.TcpState;
 
 /**
- * The verdict on one SPEC property for one variant: over the behaviours it is judged on, and, apart, over those
+ * The verdict on one property for one variant: over the behaviours it is judged on, and, apart, over those
  * where an endpoint gave up or crashed.
  *
  * @param trace the shortest counterexample, or null
@@ -22,13 +22,15 @@ public record PropertyVerdict(String property, Verdict verdict, Trace<TcpState, 
         return trace == null ? -1 : trace.length();
     }
 
-    /** ✓, ✗ or ? (incomplete), as the verdict tables print it. */
+    /** ✓, ✗, ? (incomplete) or ! (error: the model or a property threw), as the verdict tables print it. */
     public String symbol() {
         switch (verdict) {
             case HOLDS:
                 return "✓";
             case VIOLATED:
                 return "✗";
+            case ERROR:
+                return "!";
             default:
                 return "?";
         }

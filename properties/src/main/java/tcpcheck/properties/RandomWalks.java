@@ -16,7 +16,7 @@ import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
 /**
- * SPEC's properties checked by seeded random walks rather than by exhaustive search (the engine's
+ * The properties checked by seeded random walks rather than by exhaustive search (the engine's
  * {@link Simulation}), for bounds too large to enumerate. Each property is judged on the engine properties that
  * decide its verdict (not the after-an-abort ones); a hit is shrunk, and can be written as a counterexample file
  * that {@link Replay} accepts. Finding nothing proves nothing: the report says "not found in N walks".
@@ -32,7 +32,7 @@ public final class RandomWalks {
     }
 
     /**
-     * The first hit of one SPEC property.
+     * The first hit of one property.
      *
      * @param run the first run that violated it
      * @param part the engine property that run violated

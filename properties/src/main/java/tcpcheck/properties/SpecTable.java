@@ -7,8 +7,8 @@ import tcpcheck.checker.Verdict;
 import tcpcheck.model.Variant;
 
 /**
- * The verdicts SPEC section 7 requires of the default check: HOLDS (✓) or VIOLATED (✗), or nothing for a cell
- * marked "·" (whatever the checker finds). Rows SPEC marks (K=2) are also checked with the incarnations profile.
+ * The verdicts docs/specification.md (Verdicts) requires of the default check: HOLDS (✓) or VIOLATED (✗), or nothing for a cell
+ * marked "·" (whatever the checker finds). Rows the specification marks (K=2) are also checked with the incarnations profile.
  */
 public final class SpecTable {
     private static final Verdict Y = Verdict.HOLDS;
@@ -24,13 +24,13 @@ public final class SpecTable {
             Variant.SHORT_TIME_WAIT, new Verdict[] {ANY, ANY, ANY, ANY, N, ANY},
             Variant.RFC9293_TEXT, new Verdict[] {ANY, ANY, ANY, ANY, ANY, ANY});
 
-    /** The variants whose rows SPEC also checks with K = 2. */
+    /** The variants whose rows the specification also checks with K = 2. */
     public static final List<Variant> INCARNATION_ROWS = List.of(Variant.RFC9293_RFC1337, Variant.RFC9293_TEXT);
 
     private SpecTable() {
     }
 
-    /** The verdict SPEC requires, or empty for a "·" cell. */
+    /** The verdict the specification requires, or empty for a "·" cell. */
     public static Optional<Verdict> expected(Variant v, String property) {
         int i = TcpProperties.NAMES.indexOf(property);
         if (i < 0) {

@@ -3,7 +3,6 @@ package tcpcheck.properties;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import tcpcheck.checker.Model;
 import tcpcheck.checker.ModelSource;
 import tcpcheck.checker.Property;
 import tcpcheck.model.Action;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
@@ -20,7 +20,8 @@ import tcpcheck.model.Variant;
 /**
  * A variant, its parameters and the properties to check, as a value a distributed engine can send to the machines
  * of a cluster, which build the same {@link TcpModel} and the same properties from it ({@link Verification} checks
- * these with any engine). The parameters travel as the values of their record's components.
+ * these with any engine). The parameters travel as
+ * the value of each {@link Parameter}.
  */
 public final class TcpModelSource implements ModelSource<TcpState, Action> {
     private static final long serialVersionUID = 1L;
@@ -83,30 +84,16 @@ public final class TcpModelSource implements ModelSource<TcpState, Action> {
 
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        RecordComponent[] cs = Parameters.class.getRecordComponents();
-        Object[] values = new Object[cs.length];
-        try {
-            for (int i = 0; i < cs.length; i++) {
-                values[i] = cs[i].getAccessor().invoke(parameters);
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IOException("cannot read the parameters: " + e.getMessage(), e);
+        java.util.EnumMap<Parameter, Integer> values = new java.util.EnumMap<>(Parameter.class);
+        for (Parameter p : Parameter.values()) {
+            values.put(p, parameters.get(p));
         }
         out.writeObject(values);
     }
 
+    @SuppressWarnings("unchecked")
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        Object[] values = (Object[]) in.readObject();
-        RecordComponent[] cs = Parameters.class.getRecordComponents();
-        Class<?>[] types = new Class<?>[cs.length];
-        for (int i = 0; i < cs.length; i++) {
-            types[i] = cs[i].getType();
-        }
-        try {
-            parameters = Parameters.class.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IOException("cannot rebuild the parameters: " + e.getMessage(), e);
-        }
+        parameters = Parameters.of((Map<Parameter, Integer>) in.readObject());
     }
 }

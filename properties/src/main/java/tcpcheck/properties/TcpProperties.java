@@ -12,9 +12,9 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 
 /**
- * The six properties of SPEC section 6 over a {@link TcpModel}. Each is split by the ghost flag "aborted" (an
+ * The six properties of docs/specification.md (Properties) over a {@link TcpModel}. Each is split by the ghost flag "aborted" (an
  * endpoint gave up or crashed): the verdict counts the behaviours without an abort, and the violations that need an
- * abort are reported apart. The exception is the second half of no-data-loss, which SPEC asks of every behaviour.
+ * abort are reported apart. The exception is the second half of no-data-loss, which the specification asks of every behaviour.
  */
 public final class TcpProperties {
     public static final String AGREEMENT = "agreement";
@@ -24,14 +24,14 @@ public final class TcpProperties {
     public static final String GRACEFUL_CLOSE = "graceful-close";
     public static final String NO_DATA_LOSS = "no-data-loss";
 
-    /** The property names, in SPEC's order. */
+    /** The property names, in the specification's order. */
     public static final List<String> NAMES = List.of(AGREEMENT, NO_STALE_ACCEPT, NO_DEADLOCK, EVENTUALLY_CLOSED,
             GRACEFUL_CLOSE, NO_DATA_LOSS);
 
     private TcpProperties() {
     }
 
-    /** Every property, in SPEC's order. */
+    /** Every property, in the specification's order. */
     public static List<TcpProperty> all(TcpModel model) {
         List<TcpProperty> out = new ArrayList<>();
         for (String n : NAMES) {
@@ -42,7 +42,6 @@ public final class TcpProperties {
 
     /** The property with this name, or an IllegalArgumentException listing the names. */
     public static TcpProperty named(String name, TcpModel model) {
-        int k = model.parameters().connections();
         int d = model.parameters().data();
         switch (name) {
             case AGREEMENT:
@@ -53,15 +52,15 @@ public final class TcpProperties {
                         + " that is over or from another connection's segment", Kind.TRANSITION, null,
                         TcpProperties::noStaleAccept);
             case NO_DEADLOCK:
-                return split(NO_DEADLOCK, "every state with no enabled action has A in CLOSED and B in LISTEN",
-                        Kind.TERMINAL, s -> s.a().state() == ConnectionState.CLOSED
-                                && s.b().state() == ConnectionState.LISTEN, null);
+                return split(NO_DEADLOCK, "every state with no enabled action has A in CLOSED and B in LISTEN (each"
+                        + " endpoint at rest)", Kind.TERMINAL, s -> Ghost.atRest(model, s), null);
             case EVENTUALLY_CLOSED:
-                return new TcpProperty(EVENTUALLY_CLOSED, "every fair behaviour ends with A in CLOSED and B in LISTEN",
+                return new TcpProperty(EVENTUALLY_CLOSED, "every fair behaviour ends with A in CLOSED and B in LISTEN"
+                        + " (each endpoint at rest, every connection opened)",
                         List.of(Property.eventually(EVENTUALLY_CLOSED,
-                                s -> s.aborted() || Ghost.closedForGood(s, k))),
+                                s -> s.aborted() || Ghost.closedForGood(model, s))),
                         List.of(Property.eventually(EVENTUALLY_CLOSED + " after an abort",
-                                s -> Ghost.closedForGood(s, k))));
+                                s -> Ghost.closedForGood(model, s))));
             case GRACEFUL_CLOSE:
                 return gracefulClose(d);
             case NO_DATA_LOSS:
@@ -123,14 +122,14 @@ public final class TcpProperties {
             if (Ghost.over(s, current)) {
                 return false;
             }
-            if (act.kind() == Action.Kind.DELIVER && act.endpoint() == e && act.stamp().connection() != current) {
+            if (act.kind() == Action.Kind.DELIVER && act.endpoint() == e && !after.current(act.stamp().connection())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean accepts(Host before, Host after) {
+    static boolean accepts(Host before, Host after) {
         boolean establishes = after.state() == ConnectionState.ESTABLISHED
                 && before.state() != ConnectionState.ESTABLISHED;
         Application x = before.app();
@@ -145,12 +144,13 @@ public final class TcpProperties {
     /**
      * Every connection an application saw ends by the FIN exchange: when it ends, the application has read the
      * peer's end of stream and the endpoint did not leave by an RST; a state with no enabled action leaves no seen
-     * connection open. Behaviours without an abort (an abort is how it ended otherwise).
+     * connection open. Behaviours without an abort (an abort is how it ended otherwise). An attempt that was refused
+     * ({@link Ghost#refused}) never opened and is not judged.
      */
     private static TcpProperty gracefulClose(int d) {
         Property.TransitionPredicate<TcpState, Action> endsByFin = (s, a, t) -> {
             for (int e = TcpModel.A; e <= TcpModel.B; e++) {
-                if (!Ghost.ended(s, t, e) || !s.host(e).seen()) {
+                if (!Ghost.ended(s, t, e) || !s.host(e).seen() || Ghost.refused(s, a, t, e)) {
                     continue;
                 }
                 boolean byRst = a.kind() == Action.Kind.DELIVER && a.endpoint() == e && a.segment().rst();
@@ -172,8 +172,8 @@ public final class TcpProperties {
     }
 
     /**
-     * Without an abort: when an application reads the peer's end of stream, and when its connection ends, it has
-     * received the peer's D units. In every behaviour: each unit is delivered in order, once (the unit delivered is
+     * Without an abort: when an application reads the peer's end of stream, and when its connection ends (unless the
+     * attempt was refused), it has received the peer's D units. In every behaviour: each unit is delivered in order, once (the unit delivered is
      * the next one the application expects).
      */
     private static TcpProperty noDataLoss(int d) {
@@ -186,7 +186,7 @@ public final class TcpProperties {
                 Host after = t.host(e);
                 boolean readsEnd = after.app().endOfStream() && !before.app().endOfStream()
                         && after.app().attached();
-                boolean ends = before.seen() && Ghost.ended(s, t, e);
+                boolean ends = before.seen() && Ghost.ended(s, t, e) && !Ghost.refused(s, a, t, e);
                 if ((readsEnd || ends) && after.app().delivered() < d) {
                     return false;
                 }

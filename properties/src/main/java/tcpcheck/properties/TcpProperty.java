@@ -6,7 +6,7 @@ import tcpcheck.model.Action;
 import tcpcheck.model.TcpState;
 
 /**
- * One property of SPEC section 6, as the engine checks it: the engine properties whose verdicts make the property's
+ * One property of docs/specification.md (Properties), as the engine checks it: the engine properties whose verdicts make the property's
  * verdict, and those that report violations found only in behaviours where an endpoint gave up or crashed ("after
  * an abort"), apart from the rest.
  *

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import tcpcheck.checker.Verdict;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 
 /**
- * SPEC section 7's sweep of T against RTO and MSL on the standard variant (rfc9293-rfc1337): for which TIME-WAIT durations does a property hold?
+ * The sweep of T (docs/specification.md, Verdicts) against RTO and MSL on the standard variant (rfc9293-rfc1337): for which TIME-WAIT durations does a property hold?
  *
  * <ul>
  *   <li><b>graceful-close</b> (one connection). The hand argument for one lost final ACK gives T ≥ RTO + MSL: the
@@ -53,11 +54,11 @@ public final class TimeWaitSweep {
         return property;
     }
 
-    /** The bounds of one cell: SPEC's defaults, with two connections for no-stale-accept. */
+    /** The bounds of one cell: the specification's defaults, with two connections for no-stale-accept. */
     public Parameters parameters(int msl, int rto, int timeWait) {
         Parameters base = property.equals(TcpProperties.NO_STALE_ACCEPT) ? Parameters.defaults().incarnations()
                 : Parameters.defaults();
-        return base.withMsl(msl).withRto(rto).withTimeWait(timeWait);
+        return base.with(Parameter.MSL, msl).with(Parameter.RTO, rto).with(Parameter.TIME_WAIT, timeWait);
     }
 
     /** The cells for one MSL: every RTO from 1 to MSL, every T from 0 to 2 · MSL + 2. */
@@ -70,7 +71,7 @@ public final class TimeWaitSweep {
         return sweep(msl, rtos, timeWaits(msl), each);
     }
 
-    /** The T values SPEC sweeps for one MSL: every value from 0 to 2 · MSL + 2. */
+    /** The T values the specification sweeps for one MSL: every value from 0 to 2 · MSL + 2. */
     public static List<Integer> timeWaits(int msl) {
         return java.util.stream.IntStream.rangeClosed(0, 2 * msl + 2).boxed().toList();
     }

@@ -18,7 +18,7 @@ import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
-/** Checks a variant against SPEC's properties in one search and combines the engine's verdicts per property. */
+/** Checks a variant against the specification's properties in one search and combines the engine's verdicts per property. */
 public final class Verification {
     private int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     private Limits limits = Limits.none();
@@ -86,15 +86,19 @@ public final class Verification {
         return new VariantReport(variant, params, r.statistics(), maxInFlight, verdicts, r.incompleteReason());
     }
 
-    /** VIOLATED if any part is (its shortest counterexample), else INCOMPLETE if any part is, else HOLDS. */
+    /**
+     * ERROR if any part is (the model or a property threw: nothing else can be trusted), else VIOLATED if any part
+     * is (its shortest counterexample), else INCOMPLETE if any part is, else HOLDS.
+     */
     static PropertyResult<TcpState, Action> combine(CheckResult<TcpState, Action> r,
                                                     List<Property<TcpState, Action>> parts) {
         List<PropertyResult<TcpState, Action>> rs = new ArrayList<>();
         for (Property<TcpState, Action> p : parts) {
             rs.add(r.result(p.name()));
         }
-        return rs.stream().filter(x -> x.verdict() == Verdict.VIOLATED)
-                .min(Comparator.comparingInt(PropertyResult::traceLength))
+        return rs.stream().filter(x -> x.verdict() == Verdict.ERROR).findFirst()
+                .or(() -> rs.stream().filter(x -> x.verdict() == Verdict.VIOLATED)
+                .min(Comparator.comparingInt(PropertyResult::traceLength)))
                 .or(() -> rs.stream().filter(x -> x.verdict() == Verdict.INCOMPLETE).findFirst())
                 .orElse(rs.get(0));
     }

@@ -24,6 +24,7 @@ import tcpcheck.checker.Simulation;
 import tcpcheck.checker.Trace;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.Action;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.TcpModel;
 import tcpcheck.model.TcpState;
@@ -61,7 +62,7 @@ class AdversarialWalksTest {
     }
 
     /**
-     * Each ✗ cell of the verdict matrix (SPEC section 7's and the "·" cells the model computes ✗): found from seed 1
+     * Each ✗ cell of the verdict matrix (those docs/specification.md fixes, Verdicts, and the "·" cells the model computes ✗): found from seed 1
      * within the budget, shrunk to no fewer actions than the breadth-first shortest (fewer would be a bug in one of
      * the two) and at most 1.5 times as many, and replayable from its counterexample file.
      */
@@ -99,7 +100,8 @@ class AdversarialWalksTest {
      */
     @Test
     void rfc9293BeyondExhaustiveBounds() {
-        Parameters p = Parameters.defaults().withConnections(3).withData(3).withLosses(3).withDuplicates(2);
+        Parameters p = Parameters.defaults().with(Parameter.CONNECTIONS, 3).with(Parameter.DATA, 3)
+                .with(Parameter.LOSSES, 3).with(Parameter.DUPLICATES, 2);
         List<String> holding = List.of(TcpProperties.AGREEMENT, TcpProperties.NO_STALE_ACCEPT,
                 TcpProperties.NO_DEADLOCK, TcpProperties.EVENTUALLY_CLOSED, TcpProperties.NO_DATA_LOSS);
         RandomWalks.Report r = new RandomWalks().runs(10_000).depth(2_000).seed(SEED).threads(2)
@@ -116,7 +118,7 @@ class AdversarialWalksTest {
                 .run(Variant.RFC9293_RFC1337, p, List.of(TcpProperties.GRACEFUL_CLOSE));
         RandomWalks.Hit h = g.hit(TcpProperties.GRACEFUL_CLOSE);
         assertNotNull(h);
-        assertFalse(gracefulCloseNeeds(p) <= p.timeWaitFor(Variant.RFC9293_RFC1337));
+        assertFalse(gracefulCloseNeeds(p) <= Variant.RFC9293_RFC1337.timeWait(p));
         long losses = h.shrunk().actions().stream().filter(a -> a.kind() == Action.Kind.LOSE).count();
         assertTrue(losses >= 2, () -> "the story needs two losses\n" + chart(g, h));
     }
@@ -148,9 +150,10 @@ class AdversarialWalksTest {
                 .checkAssert((k, d, l, timers) -> {
                     int msl = TIMERS[timers][0];
                     int rto = TIMERS[timers][1];
-                    Parameters p = Parameters.defaults().withConnections(k).withData(d).withLosses(l).withMsl(msl)
-                            .withRto(rto).withTimeWait(2 * msl);
-                    boolean graceful = p.timeWaitFor(Variant.RFC9293_RFC1337) >= gracefulCloseNeeds(p);
+                    Parameters p = Parameters.defaults().with(Parameter.CONNECTIONS, k).with(Parameter.DATA, d)
+                            .with(Parameter.LOSSES, l).with(Parameter.MSL, msl).with(Parameter.RTO, rto)
+                            .with(Parameter.TIME_WAIT, 2 * msl);
+                    boolean graceful = Variant.RFC9293_RFC1337.timeWait(p) >= gracefulCloseNeeds(p);
                     VariantReport exhaustive = new Verification().threads(2)
                             .limits(Limits.none().withMaxStates(400_000))
                             .check(Variant.RFC9293_RFC1337, p, TcpProperties.NAMES);

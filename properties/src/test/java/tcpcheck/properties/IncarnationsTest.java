@@ -9,12 +9,12 @@ import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 
 /**
- * SPEC section 7's row rfc9293-rfc1337 (also K=2), checked with the incarnations profile: two connections one after the
+ * The row rfc9293-rfc1337 of docs/specification.md (Verdicts) (also K=2), checked with the incarnations profile: two connections one after the
  * other, so that an old segment of the first can meet the second. Every property holds, in one exhaustive search
  * of 91,549,958 states (about 4 minutes on two cores) in a heap of 4 GB (properties/pom.xml): the visited table takes
  * about 0.85 GB, and the graph that liveness needs is in temporary files.
  * The counts are the manifest's for this profile: a change that grows or shrinks the space must update them on
- * purpose. (The row rfc9293-text with K = 2 is all "·" and larger than this machine's memory; model/README.md
+ * purpose. (The row rfc9293-text with K = 2 is all "·" and larger than the memory of a 24 GB machine; model/README.md
  * records what the command computed for it.)
  */
 class IncarnationsTest {

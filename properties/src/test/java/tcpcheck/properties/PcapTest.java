@@ -66,9 +66,14 @@ class PcapTest {
 
     /** The fields tshark dissects, one line per packet, with checksum validation on (status 1 good, 0 bad). */
     static List<String> tshark(Path file, String... fields) throws Exception {
+        return fields(file, ",", fields).stream().map(l -> l.replace("True", "1").replace("False", "0")).toList();
+    }
+
+    /** The same with another separator between the fields. */
+    static List<String> fields(Path file, String separator, String... fields) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-r", file.toString(), "-o", "tcp.check_checksum:TRUE",
                 "-o", "ip.check_checksum:TRUE", "-o", "tcp.relative_sequence_numbers:FALSE", "-T", "fields", "-E",
-                "separator=,"));
+                "separator=" + separator));
         for (String f : fields) {
             cmd.add("-e");
             cmd.add(f);
@@ -77,13 +82,13 @@ class PcapTest {
         try {
             p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         } catch (java.io.IOException e) {
-            throw new AssertionError("tshark is needed to read captures back: apt-get install tshark "
-                    + "(.ci/run installs it)", e);
+            throw new AssertionError("tshark is needed to read captures back and was not found: apt-get install"
+                    + " tshark (.ci/run installs it)");
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), err);
-        return out.lines().map(l -> l.replace("True", "1").replace("False", "0")).toList();
+        return out.lines().toList();
     }
 }

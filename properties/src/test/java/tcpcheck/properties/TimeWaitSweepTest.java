@@ -19,7 +19,7 @@ import tcpcheck.model.TcpState;
  */
 class TimeWaitSweepTest {
 
-    /** graceful-close at SPEC's MSL = 2, RTO = 2, T from 0 to 2·MSL + 2 = 6: it holds exactly when T ≥ RTO + MSL = 4. */
+    /** graceful-close at the specification's MSL = 2, RTO = 2, T from 0 to 2·MSL + 2 = 6: it holds exactly when T ≥ RTO + MSL = 4. */
     @Test
     void gracefulCloseHoldsExactlyFromRtoPlusMsl() {
         TimeWaitSweep sweep = new TimeWaitSweep(new Verification().threads(2));

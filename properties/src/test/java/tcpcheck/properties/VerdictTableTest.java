@@ -23,12 +23,12 @@ import tcpcheck.model.TcpState;
 import tcpcheck.model.Variant;
 
 /**
- * SPEC section 7: every ✓ and ✗ cell of the default check, the length of each shortest counterexample, and the
+ * docs/specification.md, Verdicts: every ✓ and ✗ cell of the default check, the length of each shortest counterexample, and the
  * story each counterexample tells.
  */
 class VerdictTableTest {
 
-    /** The shortest counterexample lengths the model computes for the ✗ cells SPEC fixes. */
+    /** The shortest counterexample lengths the model computes for the ✗ cells the specification fixes. */
     static int expectedLength(Variant v, String property) {
         switch (v.id() + " " + property) {
             case "two-way-handshake no-stale-accept":

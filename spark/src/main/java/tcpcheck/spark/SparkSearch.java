@@ -63,7 +63,8 @@ final class SparkSearch<S, A> {
         int words = Records.HEADER + model.packing().words();
         // Level 0: the initial states, as candidates with no parent.
         Map<Long, long[]> initial = new LinkedHashMap<>();
-        for (S s : model.initialStates()) {
+        List<S> inits = model.initialStates();
+        for (S s : inits) {
             long fp = FingerprintTable.normalize(model.fingerprint(s));
             long[] r = new long[words];
             r[0] = fp;
@@ -88,6 +89,7 @@ final class SparkSearch<S, A> {
         String stopReason = null;
         int level = -1;
         long frontierSize;
+        long initialCounted = 0;
         while (true) {
             JavaRDD<LevelPart> next = candidates.zipPartitions(parts, new Filter<>(source, level + 1));
             next.persist(StorageLevel.MEMORY_AND_DISK());
@@ -122,6 +124,9 @@ final class SparkSearch<S, A> {
                 frontierSize += s.newStates - s.boundary;
             }
             states += found;
+            if (level < 0) {
+                initialCounted = found;
+            }
             if (found > 0) {
                 depth = level + 1;
             }
@@ -169,7 +174,8 @@ final class SparkSearch<S, A> {
         }
         Statistics stats = new Statistics(states, transitions, depth, boundary, System.nanoTime() - start,
                 Long.BYTES * states, 2L * Long.BYTES * states,
-                Statistics.collisionProbability(states, transitions), partitions, named);
+                Statistics.collisionProbability(states, transitions), partitions, named, initialCounted,
+                inits.size() + transitions);
         List<PropertyResult<S, A>> results = results(best, parentLevels, stopReason);
         parts.unpersist(false);
         for (JavaRDD<?> p : parentLevels) {

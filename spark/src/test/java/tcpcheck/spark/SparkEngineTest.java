@@ -19,6 +19,7 @@ import tcpcheck.checker.models.AlternatingBit;
 import tcpcheck.checker.models.BrokenMutex;
 import tcpcheck.checker.models.DiningPhilosophers;
 import tcpcheck.checker.models.Peterson;
+import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
 import tcpcheck.properties.PropertyVerdict;
@@ -144,7 +145,8 @@ class SparkEngineTest {
      */
     @Test
     void tcpVariantsGiveTheSameVerdictsAndLengths() {
-        Parameters small = Parameters.defaults().withMsl(1).withRto(1).withTimeWait(1).withCapacity(2);
+        Parameters small = Parameters.defaults().with(Parameter.MSL, 1).with(Parameter.RTO, 1)
+                .with(Parameter.TIME_WAIT, 1).with(Parameter.CAPACITY, 2);
         for (Variant v : List.of(Variant.RFC9293_RFC1337, Variant.TWO_WAY_HANDSHAKE, Variant.NO_TIME_WAIT)) {
             VariantReport single = new Verification().threads(2).check(v, small, TcpProperties.NAMES);
             VariantReport spark = new Verification().threads(2).engine(SPARK, "local[2]")

@@ -1,0 +1,78 @@
+package tcpcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tcpcheck.checker.Statistics;
+import tcpcheck.checker.Trace;
+import tcpcheck.checker.Verdict;
+import tcpcheck.model.Action;
+import tcpcheck.model.Parameters;
+import tcpcheck.model.TcpModel;
+import tcpcheck.model.TcpState;
+import tcpcheck.model.Variant;
+import tcpcheck.properties.PropertyVerdict;
+import tcpcheck.properties.VariantReport;
+
+/**
+ * An ERROR verdict (the model or a property threw) as `check` prints it: exit code 4 before any other, the message
+ * and the trace's length in the text and the closing line, an {@code error} field in JSON, an {@code <error>} in
+ * JUnit; and the figures that compare with TLC's.
+ */
+class ErrorReportTest {
+
+    private static VariantReport report(Verdict first, Verdict second) {
+        TcpModel m = new TcpModel(Variant.RFC9293_RFC1337, Parameters.defaults());
+        Trace<TcpState, Action> t = Trace.of(m.initialStates().get(0));
+        List<PropertyVerdict> vs = List.of(
+                new PropertyVerdict("agreement", first, first == Verdict.HOLDS ? null : t,
+                        first == Verdict.ERROR ? "the predicate threw IllegalStateException: boom" : null,
+                        "agreement", Verdict.HOLDS, null),
+                new PropertyVerdict("no-deadlock", second, second == Verdict.HOLDS ? null : t, null, "no-deadlock",
+                        Verdict.HOLDS, null));
+        Statistics s = new Statistics(100, 250, 9, 0, 1_000_000, 1600, 0, 0, 1, Map.of(), 1, 251);
+        return new VariantReport(Variant.RFC9293_RFC1337, Parameters.defaults(), s, 2, vs, null);
+    }
+
+    @Test
+    void errorIsExitCodeFourBeforeAViolation() {
+        assertEquals(ExitCode.ERROR, ExitCode.of(List.of(report(Verdict.ERROR, Verdict.VIOLATED))));
+        assertEquals(4, ExitCode.ERROR);
+        assertEquals(ExitCode.VIOLATED, ExitCode.of(List.of(report(Verdict.HOLDS, Verdict.VIOLATED))));
+        assertEquals(ExitCode.INCOMPLETE, ExitCode.of(List.of(report(Verdict.HOLDS, Verdict.INCOMPLETE))));
+        assertEquals(ExitCode.HOLDS, ExitCode.of(List.of(report(Verdict.HOLDS, Verdict.HOLDS))));
+    }
+
+    @Test
+    void errorIsPrintedWithWhatThrew() throws Exception {
+        VariantReport r = report(Verdict.ERROR, Verdict.HOLDS);
+        String text = Report.text(r);
+        assertTrue(text.contains("agreement          ! ERROR      the predicate threw IllegalStateException: boom "
+                + "(in the state reached after 0 actions)"), text);
+        assertTrue(text.contains("as TLC counts: 251 states generated, 1 distinct initial, depth 10 (in states)"),
+                text);
+        assertEquals("ERROR: 1 of 2 verdicts could not be reached (the predicate threw IllegalStateException: boom)",
+                Report.conclusion(List.of(r)));
+        JsonNode json = Json.MAPPER.readTree(Json.line(Json.variant("check", r, true, Map.of(), null)));
+        JsonNode result = json.get("results").get(0);
+        assertEquals("ERROR", result.get("verdict").asText());
+        assertEquals("the predicate threw IllegalStateException: boom", result.get("error").asText());
+        assertEquals(0, result.get("counterexampleLength").asInt());
+        assertEquals(251, json.get("generatedStates").asLong());
+        assertEquals(1, json.get("initialStates").asLong());
+        assertEquals(10, json.get("depthInStates").asInt());
+        assertEquals(9, json.get("depth").asInt());
+        JUnitReport xml = new JUnitReport("tcpcheck check", Instant.EPOCH);
+        xml.add(Report.suite(r, Map.of(), null));
+        String junit = new String(xml.xml(), StandardCharsets.UTF_8);
+        assertTrue(junit.contains("errors=\"1\" failures=\"0\""), junit);
+        assertTrue(junit.contains("<error message=\"the predicate threw IllegalStateException: boom\" type=\"ERROR\">"),
+                junit);
+    }
+}
