@@ -12,12 +12,15 @@ import tcpcheck.checker.Model;
 import tcpcheck.checker.ModelSource;
 import tcpcheck.checker.Property;
 import tcpcheck.checker.StatePacking;
+import tcpcheck.checker.Thrown;
 
 /**
  * The second stage of a level, on each partition: the successors it owns (after the shuffle) filtered against its
  * visited set, which it keeps. A state found several times in the level takes the parent with the smallest
  * fingerprint, as in the single-machine search; a new state is judged against the state properties and, within
- * the boundary, joins the next frontier. The partition's visited set is merged with the new states in one pass.
+ * the boundary, joins the next frontier. The partition's visited set is merged with the new states in one pass. A
+ * predicate that throws is an ERROR finding of its property; the model throwing (a metric, on the new state; the
+ * boundary or the packing, on its parent's step) a finding of the model.
  */
 final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[]>>, Iterator<LevelPart>, LevelPart> {
     private static final long serialVersionUID = 1L;
@@ -45,14 +48,14 @@ final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[
         LevelPart.Summary sum = part.summary;
         sum.maxima = new long[metrics.size()];
         Arrays.fill(sum.maxima, Long.MIN_VALUE);
+        int modelIndex = properties.size();
         List<long[]> states = new ArrayList<>();
         while (candidates.hasNext()) {
             Tuple2<Long, long[]> c = candidates.next();
             if (c._1() == Records.TRANSITIONS) {
                 sum.transitions += c._2()[0];
             } else if (c._1() == Records.FINDING) {
-                long[] f = c._2();
-                sum.finding(f[0], f[1], f[2], f[3]);
+                sum.finding(c._2());
             } else {
                 states.add(c._2());
             }
@@ -87,19 +90,49 @@ final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[
             added[addedCount++] = key;
             parents.add(fp);
             parents.add(r[1]);
-            S s = packing.unpack(r, Records.HEADER);
+            // The model throwing while the state is unpacked or its boundary judged happened, in the single-machine
+            // search, while its parent's step was taken: said so of the parent.
+            long[] parentThrew = depth == 0 ? Findings.of(modelIndex, 0, fp, -1, true)
+                    : Findings.of(modelIndex, depth - 1, r[1], -1, true);
+            S s;
+            try {
+                s = packing.unpack(r, Records.HEADER);
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                sum.finding(parentThrew);
+                continue;
+            }
             for (int i = 0; i < properties.size(); i++) {
                 Property<S, A> p = properties.get(i);
-                boolean bad = p.kind() == Property.Kind.ALWAYS ? !p.test(s)
-                        : p.kind() == Property.Kind.SOMETIMES && p.test(s);
-                if (bad) {
-                    sum.finding(i, depth, fp, -1);
+                if (p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
+                    continue;
+                }
+                try {
+                    if (p.kind() == Property.Kind.SOMETIMES ? p.test(s) : !p.test(s)) {
+                        sum.finding(Findings.of(i, depth, fp, -1, false));
+                    }
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    sum.finding(Findings.of(i, depth, fp, -1, true));
                 }
             }
             for (int m = 0; m < metrics.size(); m++) {
-                sum.maxima[m] = Math.max(sum.maxima[m], metrics.get(m).applyAsLong(s));
+                try {
+                    sum.maxima[m] = Math.max(sum.maxima[m], metrics.get(m).applyAsLong(s));
+                } catch (Throwable e) {
+                    Thrown.rethrowUnlessReportable(e);
+                    sum.finding(Findings.of(modelIndex, depth, fp, -1, true));
+                }
             }
-            if (model.withinBoundary(s)) {
+            boolean within;
+            try {
+                within = model.withinBoundary(s);
+            } catch (Throwable e) {
+                Thrown.rethrowUnlessReportable(e);
+                sum.finding(parentThrew);
+                continue;
+            }
+            if (within) {
                 frontier.add(r);
             } else {
                 sum.boundary++;
@@ -114,7 +147,7 @@ final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[
         }
         part.frontierCount = frontier.size();
         part.parents = parents.stream().mapToLong(Long::longValue).toArray();
-        keepBestFindings(sum, properties.size());
+        keepBestFindings(sum, properties.size() + 1);
         return List.of(part).iterator();
     }
 
@@ -136,20 +169,16 @@ final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[
         return out;
     }
 
-    /** Keeps one finding per property, the best. */
+    /** Keeps one finding per property (and the model's), the best. */
     private static void keepBestFindings(LevelPart.Summary sum, int properties) {
         long[][] best = new long[properties][];
         for (int f = 0; f < sum.findingCount; f++) {
-            long[] x = Arrays.copyOfRange(sum.findings, 4 * f, 4 * f + 4);
-            int p = (int) x[0];
-            if (best[p] == null || Findings.before(x, best[p])) {
-                best[p] = x;
-            }
+            Findings.offer(best, sum.finding(f));
         }
         sum.findingCount = 0;
         for (long[] b : best) {
             if (b != null) {
-                sum.finding(b[0], b[1], b[2], b[3]);
+                sum.finding(b);
             }
         }
     }

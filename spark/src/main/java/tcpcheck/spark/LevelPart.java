@@ -25,20 +25,21 @@ final class LevelPart implements Serializable {
         long newStates;
         long boundary;
         long transitions;
-        /** Four words per finding: property, depth, fingerprint, action index (-1 for a state). */
+        /** {@link Findings#SIZE} words per finding. */
         long[] findings = new long[0];
         int findingCount;
         long[] maxima = new long[0];
 
-        void finding(long property, long depth, long fp, long action) {
-            if (4 * (findingCount + 1) > findings.length) {
-                findings = java.util.Arrays.copyOf(findings, Math.max(16, findings.length * 2));
+        void finding(long[] f) {
+            if (Findings.SIZE * (findingCount + 1) > findings.length) {
+                findings = java.util.Arrays.copyOf(findings, Math.max(4 * Findings.SIZE, findings.length * 2));
             }
-            int at = 4 * findingCount++;
-            findings[at] = property;
-            findings[at + 1] = depth;
-            findings[at + 2] = fp;
-            findings[at + 3] = action;
+            System.arraycopy(f, 0, findings, Findings.SIZE * findingCount++, Findings.SIZE);
+        }
+
+        /** Finding {@code f}. */
+        long[] finding(int f) {
+            return java.util.Arrays.copyOfRange(findings, Findings.SIZE * f, Findings.SIZE * (f + 1));
         }
     }
 }

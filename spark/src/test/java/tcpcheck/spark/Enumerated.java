@@ -11,7 +11,8 @@ import tcpcheck.checker.StatePacking;
 /**
  * A test model given a packing (the Spark engine ships packed states): every reachable state is numbered by a
  * breadth-first search when the model is built, which every machine does alike, and a state packs into its number.
- * Everything else is the wrapped model's.
+ * Everything else is the wrapped model's (its constraints too). A step on which the wrapped model throws is left
+ * out of the numbering: the search meets that throw itself.
  */
 final class Enumerated<S, A> implements Model<S, A> {
     private final Model<S, A> model;
@@ -30,7 +31,12 @@ final class Enumerated<S, A> implements Model<S, A> {
                 List<A> actions = new ArrayList<>();
                 model.actions(s, actions);
                 for (A a : actions) {
-                    S t = model.nextState(s, a);
+                    S t;
+                    try {
+                        t = model.nextState(s, a);
+                    } catch (RuntimeException e) {
+                        continue;
+                    }
                     if (t != null) {
                         add(t, queue);
                     }
@@ -74,6 +80,16 @@ final class Enumerated<S, A> implements Model<S, A> {
     @Override
     public boolean withinBoundary(S state) {
         return model.withinBoundary(state);
+    }
+
+    @Override
+    public boolean constraint(S state) {
+        return model.constraint(state);
+    }
+
+    @Override
+    public boolean actionConstraint(S state, A action, S next) {
+        return model.actionConstraint(state, action, next);
     }
 
     @Override

@@ -17,7 +17,9 @@ import tcpcheck.checker.PropertyResult;
 import tcpcheck.checker.Verdict;
 import tcpcheck.checker.models.AlternatingBit;
 import tcpcheck.checker.models.BrokenMutex;
+import tcpcheck.checker.models.DelegatingModel;
 import tcpcheck.checker.models.DiningPhilosophers;
+import tcpcheck.checker.models.GridWalk;
 import tcpcheck.checker.models.Peterson;
 import tcpcheck.model.Parameter;
 import tcpcheck.model.Parameters;
@@ -49,15 +51,20 @@ class SparkEngineTest {
         assertEquals(expected.statistics().transitions(), actual.statistics().transitions(), "transitions");
         assertEquals(expected.statistics().depth(), actual.statistics().depth(), "depth");
         assertEquals(expected.statistics().boundaryStates(), actual.statistics().boundaryStates(), "boundary");
+        assertEquals(expected.statistics().initialStates(), actual.statistics().initialStates(), "initial states");
+        assertEquals(expected.statistics().generated(), actual.statistics().generated(), "generated");
         for (int i = 0; i < expected.results().size(); i++) {
             PropertyResult<S, A> x = expected.results().get(i);
             PropertyResult<S, A> y = actual.results().get(i);
-            if (x.property().kind() == Property.Kind.EVENTUALLY) {
+            if (x.property().liveness() && y.verdict() != Verdict.ERROR) {
                 assertEquals(Verdict.INCOMPLETE, y.verdict(), x.name());
                 assertEquals("not checked by the spark engine", y.detail(), x.name());
                 continue;
             }
             assertEquals(x.verdict(), y.verdict(), x.name());
+            if (x.verdict() == Verdict.ERROR) {
+                assertEquals(x.detail(), y.detail(), x.name());
+            }
             assertEquals(x.traceLength(), y.traceLength(), x.name());
             assertEquals(x.trace() == null ? null : x.trace().steps(), y.trace() == null ? null : y.trace().steps(),
                     x.name());
@@ -111,6 +118,69 @@ class SparkEngineTest {
         }
     }
 
+    /**
+     * The grid walk 0..4 × 0..4 of the engine's tests: with TLC's state and action constraints (x + y ≤ 5, no step
+     * right on an odd row; 19 states) or none (25); or broken, its step up from (1, 1) throwing. Its properties: a
+     * predicate that throws at (2, 1), an invariant violated only beyond the state constraint (x + y = 6, checked
+     * where generated), a transition and a terminal property (deadlock before the constraints) and a liveness one.
+     */
+    record Grid(boolean constrained, boolean broken) implements ModelSource<GridWalk.State, String> {
+        public Model<GridWalk.State, String> model() {
+            GridWalk grid = new GridWalk(constrained, constrained);
+            return new Enumerated<>(!broken ? grid : new DelegatingModel<>(grid) {
+                @Override
+                public GridWalk.State nextState(GridWalk.State s, String a) {
+                    if (s.x() == 1 && s.y() == 1 && a.equals("up")) {
+                        throw new IllegalStateException("no way up from (1, 1)");
+                    }
+                    return base.nextState(s, a);
+                }
+            });
+        }
+
+        public List<Property<GridWalk.State, String>> properties(Model<GridWalk.State, String> m) {
+            return List.of(Property.always("judges every state", s -> {
+                if (s.x() == 2 && s.y() == 1) {
+                    throw new IllegalArgumentException("cannot judge (2, 1)");
+                }
+                return true;
+            }), Property.always("x + y stays below 6", s -> s.x() + s.y() < 6),
+                    Property.transition("steps by one", (s, a, t) -> t.x() + t.y() == s.x() + s.y() + 1),
+                    Property.terminal("ends in the corner", s -> s.x() == 4 && s.y() == 4),
+                    Property.eventually("reaches the corner", s -> s.x() == 4 && s.y() == 4));
+        }
+    }
+
+    /**
+     * Constraints and errors as the single-machine engine has them: the constrained grid counts TLC's 19 states and
+     * 35 generated, and its invariant beyond the constraint is violated in 6 actions (the step out of it); the
+     * predicate that throws is ERROR with its message and a trace of 3; the model that throws ends the search with
+     * ERROR for every property not decided, liveness included, with its message and the trace to (1, 1).
+     */
+    @Test
+    void constraintsAndErrorsAsInTheSingleMachineEngine() {
+        CheckResult<GridWalk.State, String> constrained = spark(new Grid(true, false));
+        assertEquals(19, constrained.statistics().states());
+        assertEquals(35, constrained.statistics().generated());
+        assertEquals(Verdict.VIOLATED, constrained.verdict("x + y stays below 6"));
+        assertEquals(6, constrained.result("x + y stays below 6").traceLength());
+        assertEquals(Verdict.ERROR, constrained.verdict("judges every state"));
+        assertEquals("the predicate threw IllegalArgumentException: cannot judge (2, 1)",
+                constrained.result("judges every state").detail());
+        assertEquals(3, constrained.result("judges every state").traceLength());
+        assertSameResults(single(new Grid(true, false)), constrained);
+        assertSameResults(single(new Grid(false, false)), spark(new Grid(false, false)));
+        CheckResult<GridWalk.State, String> broken = spark(new Grid(false, true));
+        for (String p : List.of("x + y stays below 6", "reaches the corner")) {
+            assertEquals(Verdict.ERROR, broken.verdict(p), p);
+            assertEquals("the model, taking the action up, threw IllegalStateException: no way up from (1, 1)",
+                    broken.result(p).detail());
+            assertEquals(new GridWalk.State(1, 1), broken.result(p).trace().last());
+        }
+        assertEquals(Verdict.ERROR, broken.verdict("judges every state"));
+        assertSameResults(single(new Grid(false, true)), broken);
+    }
+
     @Test
     void theEnginesTestModelsGiveTheSameResults() {
         CheckResult<DiningPhilosophers.State, Integer> p = spark(new Philosophers(5));
@@ -140,14 +210,16 @@ class SparkEngineTest {
     }
 
     /**
-     * TCP variants at small bounds (MSL = RTO = T = 1, capacity 2): the verdict table's cells, lengths and counts of
+     * TCP variants at small bounds (MSL = RTO = 1, T = 1 but no-time-wait's own 0, capacity 2): the verdict table's cells, lengths and counts of
      * the Spark engine are those of the single-machine engine; eventually-closed is INCOMPLETE, not checked.
      */
     @Test
     void tcpVariantsGiveTheSameVerdictsAndLengths() {
-        Parameters small = Parameters.defaults().with(Parameter.MSL, 1).with(Parameter.RTO, 1)
-                .with(Parameter.TIME_WAIT, 1).with(Parameter.CAPACITY, 2);
+        Parameters bounds = Parameters.defaults().with(Parameter.MSL, 1).with(Parameter.RTO, 1)
+                .with(Parameter.CAPACITY, 2);
         for (Variant v : List.of(Variant.RFC9293_RFC1337, Variant.TWO_WAY_HANDSHAKE, Variant.NO_TIME_WAIT)) {
+            // no-time-wait has its own T (0); the others T = 1.
+            Parameters small = v == Variant.NO_TIME_WAIT ? bounds : bounds.with(Parameter.TIME_WAIT, 1);
             VariantReport single = new Verification().threads(2).check(v, small, TcpProperties.NAMES);
             VariantReport spark = new Verification().threads(2).engine(SPARK, "local[2]")
                     .check(v, small, TcpProperties.NAMES);
