@@ -38,6 +38,8 @@ public final class Checker<S, A> {
     private boolean stopAtFirstFinding;
     private long expectedStates = 1 << 16;
     private Stuttering stuttering = Stuttering.FORBIDDEN;
+    private java.nio.file.Path temporaryDirectory;
+    private long visitedMemory = -1;
 
     private Checker(Model<S, A> model) {
         this.model = Objects.requireNonNull(model);
@@ -122,6 +124,32 @@ public final class Checker<S, A> {
         return this;
     }
 
+    /**
+     * Where the check keeps its temporary files (parent links, frontier, liveness graph), in a directory of its own
+     * that it removes at the end; default {@link Scratch#defaultRoot()}.
+     */
+    public Checker<S, A> temporaryDirectory(java.nio.file.Path dir) {
+        this.temporaryDirectory = Objects.requireNonNull(dir);
+        return this;
+    }
+
+    /**
+     * The heap the visited-state table may take (default: half the largest heap); past it, the table keeps the
+     * states of earlier levels in sorted runs on disk (see {@link FingerprintTable}).
+     */
+    public Checker<S, A> visitedMemory(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("visited memory must be positive, not " + bytes);
+        }
+        this.visitedMemory = bytes;
+        return this;
+    }
+
+    /** The heap the visited-state table may take: as set, or half the largest heap. */
+    long visitedMemory() {
+        return visitedMemory > 0 ? visitedMemory : Runtime.getRuntime().maxMemory() / 2;
+    }
+
     /** Tracks the largest value of {@code metric} over the reached states, reported in {@link Statistics#maxima()}. */
     public Checker<S, A> trackMaximum(String name, ToLongFunction<S> metric) {
         metrics.add(new BreadthFirstSearch.Metric<>(name, metric));
@@ -129,6 +157,12 @@ public final class Checker<S, A> {
     }
 
     public CheckResult<S, A> run() {
+        try (Scratch scratch = Scratch.in(temporaryDirectory != null ? temporaryDirectory : Scratch.defaultRoot())) {
+            return run(scratch);
+        }
+    }
+
+    private CheckResult<S, A> run(Scratch scratch) {
         long start = System.nanoTime();
         List<Property<S, A>> safety = new ArrayList<>();
         List<Property<S, A>> liveness = new ArrayList<>();
@@ -137,7 +171,7 @@ public final class Checker<S, A> {
         }
         List<Predicate<S>> goals = new ArrayList<>();
         List<Liveness.Goals<S, A>> livenessGoals = goals(liveness, goals);
-        GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals);
+        GraphRecorder<S, A> recorder = liveness.isEmpty() ? null : new GraphRecorder<>(model, goals, scratch);
         CheckResult<S, A> safe;
         StateGraph<S, A> graph = null;
         String graphIncomplete;
@@ -146,7 +180,8 @@ public final class Checker<S, A> {
             // Without a safety property there is nothing to find: every one of none would count as found at once.
             boolean findable = !safety.isEmpty();
             BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, safety, metrics, limits, threads, progress,
-                    stopWhenAllFound && findable, stopAtFirstFinding && findable, expectedStates, recorder);
+                    stopWhenAllFound && findable, stopAtFirstFinding && findable, expectedStates, recorder, scratch,
+                    visitedMemory());
             safe = bfs.run();
             graph = bfs.graph();
             graphIncomplete = safe.incompleteReason();
@@ -158,7 +193,7 @@ public final class Checker<S, A> {
             thrown = dfs.modelError();
             if (recorder != null && graphIncomplete == null) {
                 BreadthFirstSearch<S, A> bfs = new BreadthFirstSearch<>(model, List.of(), metrics, limits, threads,
-                        progress, false, false, expectedStates, recorder);
+                        progress, false, false, expectedStates, recorder, scratch, visitedMemory());
                 graphIncomplete = bfs.run().incompleteReason();
                 graph = bfs.graph();
                 thrown = bfs.modelError();
@@ -166,30 +201,32 @@ public final class Checker<S, A> {
         }
         recorder = null;
         List<PropertyResult<S, A>> live = new ArrayList<>();
-        if (thrown != null) {
-            for (Property<S, A> p : liveness) {
-                live.add(thrown.resultFor(p));
-            }
-        } else if (graph == null) {
-            for (Property<S, A> p : liveness) {
-                live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
-            }
-        } else if (limits.timeReached(start) != null) {
-            // The time limit bounds the whole check: liveness is not started once it is reached.
-            for (Property<S, A> p : liveness) {
-                live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, limits.timeReached(start)));
-            }
-            graphIncomplete = limits.timeReached(start);
-        } else {
-            if (progress != null && !liveness.isEmpty()) {
-                Statistics s = safe.statistics();
-                progress.accept(new Progress(s.states(), s.transitions(), s.depth(), System.nanoTime() - start,
-                        Progress.LIVENESS));
-            }
-            live = Liveness.checkAll(graph, livenessGoals, threads, stuttering);
-            for (PropertyResult<S, A> r : live) {
-                if (r.verdict() == Verdict.INCOMPLETE) {
-                    graphIncomplete = r.detail();
+        try (StateGraph<S, A> g = graph) {
+            if (thrown != null) {
+                for (Property<S, A> p : liveness) {
+                    live.add(thrown.resultFor(p));
+                }
+            } else if (graph == null) {
+                for (Property<S, A> p : liveness) {
+                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, graphIncomplete));
+                }
+            } else if (limits.timeReached(start) != null) {
+                // The time limit bounds the whole check: liveness is not started once it is reached.
+                for (Property<S, A> p : liveness) {
+                    live.add(new PropertyResult<>(p, Verdict.INCOMPLETE, null, limits.timeReached(start)));
+                }
+                graphIncomplete = limits.timeReached(start);
+            } else {
+                if (progress != null && !liveness.isEmpty()) {
+                    Statistics s = safe.statistics();
+                    progress.accept(new Progress(s.states(), s.transitions(), s.depth(), System.nanoTime() - start,
+                            Progress.LIVENESS));
+                }
+                live = Liveness.checkAll(g, livenessGoals, threads, stuttering);
+                for (PropertyResult<S, A> r : live) {
+                    if (r.verdict() == Verdict.INCOMPLETE) {
+                        graphIncomplete = r.detail();
+                    }
                 }
             }
         }
@@ -203,7 +240,7 @@ public final class Checker<S, A> {
                 }
             }
         }
-        Statistics stats = safe.statistics().withElapsedNanos(System.nanoTime() - start);
+        Statistics stats = safe.statistics().finished(System.nanoTime() - start, scratch.peakBytes());
         return new CheckResult<>(results, stats, incomplete);
     }
 

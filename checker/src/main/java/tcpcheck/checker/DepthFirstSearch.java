@@ -65,7 +65,7 @@ final class DepthFirstSearch<S, A> {
                     checkState(init, new Trace<S, A>(List.of(new Trace.Step<>(null, init)), -1));
                     continue;
                 }
-                if (!table.add(fp, FingerprintTable.ROOT)) {
+                if (!table.add(fp)) {
                     continue;
                 }
                 initialCounted++;
@@ -109,7 +109,7 @@ final class DepthFirstSearch<S, A> {
                         continue;
                     }
                     long ft = FingerprintTable.normalize(model.fingerprint(t));
-                    if (table.add(ft, FingerprintTable.tagOf(top.fp))) {
+                    if (table.add(ft)) {
                         table.settle(ft);
                         stack.add(new Frame(t, ft, a));
                         maxDepth = Math.max(maxDepth, stack.size() - 1);
@@ -137,7 +137,7 @@ final class DepthFirstSearch<S, A> {
         }
         long states = table.size();
         Statistics stats = new Statistics(states, transitions, maxDepth, boundary, System.nanoTime() - start,
-                table.bytes(), BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of(),
+                table.bytes(), 0, BreadthFirstSearch.collisionProbability(states, transitions), 1, java.util.Map.of(),
                 initialCounted, initialListed + transitions);
         List<PropertyResult<S, A>> results = new ArrayList<>();
         for (int i = 0; i < properties.size(); i++) {

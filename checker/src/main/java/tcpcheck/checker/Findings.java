@@ -31,18 +31,29 @@ final class Findings<S, A> {
     /** The action index of a finding with no trace (the model's list of initial states threw). */
     static final int NO_TRACE = Integer.MIN_VALUE;
 
-    /** The trace to where {@code f} ends, rebuilt from the visited states; null for {@link #NO_TRACE}. */
-    static <S, A> Trace<S, A> trace(Model<S, A> model, TraceBuilder<S, A> traces, Finding f) {
+    /**
+     * The depth of the visited state whose path a finding's trace starts with (the state itself, or the source of
+     * its step), or -1 when its trace needs none (an initial state outside the constraints, or {@link #NO_TRACE}).
+     */
+    static int pathDepth(Finding f) {
+        if (f.actionIndex() == NO_TRACE || f.depth() == 0 && f.actionIndex() >= 0) {
+            return -1;
+        }
+        return f.actionIndex() >= 0 ? f.depth() - 1 : f.depth();
+    }
+
+    /**
+     * The trace to where {@code f} ends, from {@code path}, the path to the visited state at {@link #pathDepth}
+     * (rebuilt from the parent links; null when there is none); null for {@link #NO_TRACE}.
+     */
+    static <S, A> Trace<S, A> trace(Model<S, A> model, Finding f, Trace<S, A> path) {
         if (f.actionIndex() == NO_TRACE) {
             return null;
         }
         if (f.depth() == 0 && f.actionIndex() >= 0) {
             return Trace.of(model.initialStates().get(f.actionIndex()));
         }
-        if (f.actionIndex() >= 0) {
-            return TraceBuilder.extend(model, traces.traceTo(f.fp(), f.depth() - 1), f.actionIndex());
-        }
-        return traces.traceTo(f.fp(), f.depth());
+        return f.actionIndex() >= 0 ? TraceBuilder.extend(model, path, f.actionIndex()) : path;
     }
 
     /**

@@ -12,31 +12,51 @@ import java.util.function.Predicate;
  * own {@link Buffers}, chunk by chunk of the frontier. At the end of the level, one thread reads the edges in
  * frontier order (which is number order), chunk by chunk, and gives each new state its final number where it first
  * appears as a target: the numbering of a one-thread first-in first-out search, whatever the number of threads.
- * Then it appends the rows. (Numbers in discovery order also keep a state's successors close together, which the
- * component search of {@link Liveness} profits from: it follows edges at random.)
+ * The table then gets the final numbers (so an edge to a state of an earlier level reads its final number), the
+ * next frontier is written in that order, and every thread copies the edges of its share of the chunks into the
+ * graph. (Numbers in discovery order also keep a state's successors close together, which the component search of
+ * {@link Liveness} profits from: it follows edges at random.)
+ *
+ * <p>All the per-level buffers are memory-mapped files of the check's {@link Scratch} directory, reused from level to
+ * level: the heap holds nothing that grows with the graph.
  */
-final class GraphRecorder<S, A> {
+final class GraphRecorder<S, A> implements AutoCloseable {
     private final Model<S, A> model;
     private final List<Predicate<S>> goals;
+    private final Scratch scratch;
     final StateGraph<S, A> graph;
     /** The graph's number of each fairness class met so far (used by the merging thread only). */
     private final LongIntMap graphClasses = new LongIntMap();
-    /** The final number of each state, by the provisional number the table gave it. */
-    private int[] finalNumber = new int[1024];
-    /** The provisional numbers given before the current level. */
+    /** Per new state of the level, by provisional number: where its record is (thread, index), its final number. */
+    private final MappedLongs where;
+    private final MappedInts finalNumber;
+    /** The level's new states in final order, as provisional numbers less the level's base. */
+    private final MappedInts order;
+    /** Where the level's r-th new state goes in the next frontier, or -1 outside the boundary. */
+    private final MappedInts position;
+    /** The provisional numbers given before the current level (= the final numbers given so far). */
     private int levelBase;
     private int[] chunkWorker = new int[16];
     private int[] chunkRow = new int[16];
-    private int[] chunkEdge = new int[16];
+    private long[] chunkEdge = new long[16];
     private int[] chunkRows = new int[16];
 
-    GraphRecorder(Model<S, A> model, List<Predicate<S>> goals) {
+    GraphRecorder(Model<S, A> model, List<Predicate<S>> goals, Scratch scratch) {
         if (goals.size() > 63) {
-            throw new IllegalArgumentException("at most 63 eventually properties in one check, not " + goals.size());
+            throw new IllegalArgumentException("at most 63 recorded predicates in one check, not " + goals.size());
         }
         this.model = model;
         this.goals = goals;
-        this.graph = new StateGraph<>(model, goals.size());
+        this.scratch = scratch;
+        this.graph = new StateGraph<>(model, goals.size(), scratch);
+        this.where = new MappedLongs(scratch, "level-where");
+        this.finalNumber = new MappedInts(scratch, "level-numbers");
+        this.order = new MappedInts(scratch, "level-order");
+        this.position = new MappedInts(scratch, "level-positions");
+    }
+
+    Scratch scratch() {
+        return scratch;
     }
 
     /** The goals a state satisfies, as bits. */
@@ -50,11 +70,14 @@ final class GraphRecorder<S, A> {
         return bits;
     }
 
-    /** One search thread's record of the current level. */
-    static final class Buffers<S> {
-        int[] targets = new int[1024];
-        int[] actions = new int[1024];
-        int[] classes = new int[1024];
+    /** One search thread's record of the current level, in mapped files. */
+    static final class Buffers<S> implements AutoCloseable {
+        /** Three ints per edge: target (provisional for a state new in this level), action, this thread's class. */
+        final MappedInts edgeData;
+        /** Each expanded state's number of edges. */
+        final MappedInts rowLength;
+        /** Three longs per state found: fingerprint, goal bits, provisional number (high half) and place (low). */
+        final MappedLongs found;
         /**
          * This thread's numbering of the fairness classes it has seen (a class is the model's {@code long}), the
          * class of each such number, and the graph's number for it once the merge has met it.
@@ -62,33 +85,39 @@ final class GraphRecorder<S, A> {
         final LongIntMap classIndex = new LongIntMap();
         long[] classValue = new long[64];
         int[] graphClass = new int[64];
-        int edges;
-        int[] rowLength = new int[256];
+        long edges;
         int rows;
-        long[] fps = new long[256];
-        int[] numbers = new int[256];
-        long[] goalBits = new long[256];
-        /** Where each state found lies in {@link #states}, or -1 for a state outside the boundary. */
-        int[] stateAt = new int[256];
-        int found;
+        private int rowEdges;
+        int foundCount;
         /** The states found within the boundary (the search thread's own array). */
         final StateArray<S> states;
 
-        Buffers(StateArray<S> states) {
+        Buffers(StateArray<S> states, Scratch scratch) {
             this.states = states;
+            this.edgeData = new MappedInts(scratch, "thread-edges");
+            this.rowLength = new MappedInts(scratch, "thread-rows");
+            this.found = new MappedLongs(scratch, "thread-found");
         }
 
         void clear() {
             edges = 0;
             rows = 0;
-            found = 0;
+            rowEdges = 0;
+            foundCount = 0;
         }
 
         void startRow() {
-            if (rows == rowLength.length) {
-                rowLength = Arrays.copyOf(rowLength, rows * 2);
+            endRow();
+            rowLength.ensure(rows + 1L);
+            rows++;
+            rowEdges = 0;
+        }
+
+        /** Writes the length of the row being written (at the end of a chunk, and before the next row). */
+        void endRow() {
+            if (rows > 0) {
+                rowLength.set(rows - 1, rowEdges);
             }
-            rowLength[rows++] = 0;
         }
 
         void edge(int target, int action, long fairnessClass) {
@@ -106,30 +135,28 @@ final class GraphRecorder<S, A> {
                     classValue[local] = fairnessClass;
                 }
             }
-            if (edges == targets.length) {
-                targets = Arrays.copyOf(targets, edges * 2);
-                actions = Arrays.copyOf(actions, edges * 2);
-                classes = Arrays.copyOf(classes, edges * 2);
-            }
-            targets[edges] = target;
-            actions[edges] = action;
-            classes[edges++] = local;
-            rowLength[rows - 1]++;
+            long at = 3 * edges++;
+            edgeData.ensure(at + 3);
+            edgeData.set(at, target);
+            edgeData.set(at + 1, action);
+            edgeData.set(at + 2, local);
+            rowEdges++;
         }
 
         /** A new state; {@code at} is where it lies in {@link #states}, or -1 when it lies outside the boundary. */
         void found(long fp, int number, long goals, int at) {
-            if (found == fps.length) {
-                int n = found * 2;
-                fps = Arrays.copyOf(fps, n);
-                numbers = Arrays.copyOf(numbers, n);
-                goalBits = Arrays.copyOf(goalBits, n);
-                stateAt = Arrays.copyOf(stateAt, n);
-            }
-            fps[found] = fp;
-            numbers[found] = number;
-            goalBits[found] = goals;
-            stateAt[found++] = at;
+            long r = 3L * foundCount++;
+            found.ensure(r + 3);
+            found.set(r, fp);
+            found.set(r + 1, goals);
+            found.set(r + 2, (long) number << 32 | Integer.toUnsignedLong(at));
+        }
+
+        @Override
+        public void close() {
+            edgeData.close();
+            rowLength.close();
+            found.close();
         }
     }
 
@@ -141,6 +168,7 @@ final class GraphRecorder<S, A> {
     }
 
     void endChunk(int c, Buffers<S> b) {
+        b.endRow();
         chunkRows[c] = b.rows - chunkRow[c];
     }
 
@@ -150,116 +178,110 @@ final class GraphRecorder<S, A> {
             int n = Math.max(chunks, chunkWorker.length * 2);
             chunkWorker = new int[n];
             chunkRow = new int[n];
-            chunkEdge = new int[n];
+            chunkEdge = new long[n];
             chunkRows = new int[n];
         }
     }
 
-    /** The next frontier's fingerprints and numbers, in number order (its states are in the array given). */
-    record Frontier(long[] fps, int[] ids) {
-    }
-
     /**
-     * Ends a level: numbers its new states, appends the rows of the frontier just expanded, and returns the next
-     * frontier.
+     * Ends a level: numbers its new states, appends the rows of the frontier just expanded, and writes the next
+     * frontier, in number order, into {@code next} (cleared first).
      *
      * @param chunks the chunks the expanded frontier was cut into (0 for the initial states)
-     * @param expandedIds the numbers of the states of the expanded frontier
+     * @param expanded the frontier just expanded (its states' numbers name the rows)
      * @param given the provisional numbers given so far (the table's count)
-     * @param next receives the next frontier's states (it is cleared first)
      */
-    Frontier endLevel(List<Buffers<S>> buffers, int chunks, int chunkSize, int[] expandedIds, int given,
-                      StateArray<S> next, Parallel parallel) {
+    void endLevel(List<Buffers<S>> buffers, int chunks, int chunkSize, StateArray<S> expanded, int given,
+                  StateArray<S> next, FingerprintTable table, Parallel parallel) {
         int n = given - levelBase;
-        long[] fp = new long[n];
-        long[] goalBits = new long[n];
-        // Where each new state lies: the thread in the high half, its index in the thread's array in the low half.
-        long[] where = new long[n];
+        where.ensure(n);
+        finalNumber.ensure(n);
+        order.ensure(n);
+        position.ensure(n);
         for (int w = 0; w < buffers.size(); w++) {
             Buffers<S> b = buffers.get(w);
-            for (int j = 0; j < b.found; j++) {
-                int local = b.numbers[j] - levelBase;
-                fp[local] = b.fps[j];
-                goalBits[local] = b.goalBits[j];
-                where[local] = b.stateAt[j] < 0 ? -1 : (long) w << 32 | b.stateAt[j];
+            for (int j = 0; j < b.foundCount; j++) {
+                int local = (int) (b.found.get(3L * j + 2) >>> 32) - levelBase;
+                where.set(local, (long) w << 32 | j);
+                finalNumber.set(local, -1);
             }
         }
-        if (finalNumber.length < given) {
-            finalNumber = Arrays.copyOf(finalNumber, Math.max(given, finalNumber.length * 2));
-        }
-        Arrays.fill(finalNumber, levelBase, given, -1);
         int base = graph.size;
-        int[] order = new int[n];
         int k = 0;
         if (chunks == 0) {
             // The initial states, inserted by one thread in the model's order.
             for (; k < n; k++) {
-                order[k] = k;
-                finalNumber[levelBase + k] = base + k;
+                order.set(k, k);
+                finalNumber.set(k, base + k);
             }
         }
         for (int c = 0; c < chunks; c++) {
             Buffers<S> b = buffers.get(chunkWorker[c]);
-            for (int e = chunkEdge[c], to = e + chunkEdges(b, c); e < to; e++) {
-                int t = b.targets[e];
-                if (t >= levelBase && finalNumber[t] < 0) {
-                    finalNumber[t] = base + k;
-                    order[k++] = t - levelBase;
+            for (long e = chunkEdge[c], to = e + chunkEdges(b, c); e < to; e++) {
+                int t = b.edgeData.get(3 * e);
+                if (t >= levelBase && finalNumber.get(t - levelBase) < 0) {
+                    finalNumber.set(t - levelBase, base + k);
+                    order.set(k++, t - levelBase);
                 }
-                graphClass(b, b.classes[e]);
+                graphClass(b, b.edgeData.get(3 * e + 2));
             }
         }
         if (k != n) {
             throw new IllegalStateException(n + " states new in this level, " + k + " reached by its edges");
         }
+        // The flags in order, and where each state within the boundary goes in the next frontier (or -1) ...
         int within = 0;
         for (int r = 0; r < n; r++) {
-            int local = order[r];
-            int id = base + r;
-            for (long bits = goalBits[local]; bits != 0; bits &= bits - 1) {
-                graph.goal[Long.numberOfTrailingZeros(bits)].set(id);
-            }
-            if (where[local] < 0) {
-                graph.boundary.set(id);
-            } else {
-                within++;
-            }
-        }
-        Frontier frontier = new Frontier(new long[within], new int[within]);
-        next.clear();
-        for (int r = 0; r < n; r++) {
-            int local = order[r];
-            if (where[local] >= 0) {
-                frontier.fps[next.size()] = fp[local];
-                frontier.ids[next.size()] = base + r;
-                next.addFrom(buffers.get((int) (where[local] >>> 32)).states, (int) where[local]);
-            }
+            long wh = where.get(order.get(r));
+            Buffers<S> b = buffers.get((int) (wh >>> 32));
+            long rec = 3L * (int) wh;
+            int at = (int) b.found.get(rec + 2);
+            graph.setFlags(base + r, b.found.get(rec + 1), at < 0);
+            position.set(r, at < 0 ? -1 : within++);
         }
         graph.size = base + n;
+        next.clear();
+        next.resize(within);
+        // ... then the states copied there and the final numbers given to the table, on every thread.
+        parallel.run((part, parts) -> {
+            for (int r = part; r < n; r += parts) {
+                long wh = where.get(order.get(r));
+                Buffers<S> b = buffers.get((int) (wh >>> 32));
+                long rec = 3L * (int) wh;
+                int to = position.get(r);
+                if (to >= 0) {
+                    next.setFrom(to, b.states, (int) b.found.get(rec + 2), base + r);
+                }
+                table.renumber(b.found.get(rec), base + r);
+            }
+        });
         if (base == 0) {
-            initialIndex(fp);
+            initialIndex(buffers, n);
         }
         // The rows in order, then their edges copied on every thread (a chunk's edges are contiguous in the graph).
         long[] chunkStart = new long[chunks];
         for (int c = 0; c < chunks; c++) {
             Buffers<S> b = buffers.get(chunkWorker[c]);
             for (int row = 0; row < chunkRows[c]; row++) {
-                long first = graph.startRow(expandedIds[c * chunkSize + row], b.rowLength[chunkRow[c] + row]);
+                long first = graph.startRow(expanded.id(c * chunkSize + row), b.rowLength.get(chunkRow[c] + row));
                 if (row == 0) {
                     chunkStart[c] = first;
                 }
             }
         }
         graph.reserveEdges();
+        int levelStart = levelBase;
         parallel.run((part, parts) -> {
             for (int c = part; c < chunks; c += parts) {
                 Buffers<S> b = buffers.get(chunkWorker[c]);
                 long to = chunkStart[c];
-                for (int e = chunkEdge[c], end = e + chunkEdges(b, c); e < end; e++, to++) {
-                    int k2 = b.classes[e];
-                    int t = b.targets[e];
-                    // Target -1: an edge the constraints do not follow (it leaves the graph).
-                    graph.setEdge(to, t < 0 ? -1 : finalNumber[t], b.actions[e], k2 < 0 ? -1 : b.graphClass[k2]);
+                for (long e = chunkEdge[c], end = e + chunkEdges(b, c); e < end; e++, to++) {
+                    int t = b.edgeData.get(3 * e);
+                    // A state new in this level gets its final number; -1 (an edge the constraints do not follow,
+                    // which leaves the graph) and the numbers of earlier levels stay.
+                    int k2 = b.edgeData.get(3 * e + 2);
+                    graph.setEdge(to, t >= levelStart ? finalNumber.get(t - levelStart) : t,
+                            b.edgeData.get(3 * e + 1), k2 < 0 ? -1 : b.graphClass[k2]);
                 }
             }
         });
@@ -267,14 +289,13 @@ final class GraphRecorder<S, A> {
         for (Buffers<S> b : buffers) {
             b.clear();
         }
-        return frontier;
     }
 
     /** The edges chunk {@code c} wrote into {@code b}. */
-    private int chunkEdges(Buffers<S> b, int c) {
-        int n = 0;
+    private long chunkEdges(Buffers<S> b, int c) {
+        long n = 0;
         for (int row = 0; row < chunkRows[c]; row++) {
-            n += b.rowLength[chunkRow[c] + row];
+            n += b.rowLength.get(chunkRow[c] + row);
         }
         return n;
     }
@@ -310,22 +331,37 @@ final class GraphRecorder<S, A> {
     /** Ends the search: every row is closed. */
     StateGraph<S, A> finish() {
         graph.finish();
-        finalNumber = null;
         return graph;
     }
 
-    /** The index in the model's list of each initial state (numbered by fingerprint like every level). */
-    private void initialIndex(long[] fp) {
+    /** The fingerprint of the state that the level's numbering put {@code r}-th. */
+    private long foundFp(List<Buffers<S>> buffers, int r) {
+        long wh = where.get(order.get(r));
+        return buffers.get((int) (wh >>> 32)).found.get(3L * (int) wh);
+    }
+
+    /** The index in the model's list of each of the {@code n} initial states. */
+    private void initialIndex(List<Buffers<S>> buffers, int n) {
         List<S> inits = model.initialStates();
-        graph.initialCount = graph.size;
-        graph.initialIndex = new int[graph.size];
-        for (int id = 0; id < graph.size; id++) {
+        graph.initialCount = n;
+        graph.initialIndex = new int[n];
+        for (int id = 0; id < n; id++) {
+            long fp = foundFp(buffers, id);
             for (int i = 0; i < inits.size(); i++) {
-                if (FingerprintTable.normalize(model.fingerprint(inits.get(i))) == fp[id]) {
+                if (FingerprintTable.normalize(model.fingerprint(inits.get(i))) == fp) {
                     graph.initialIndex[id] = i;
                     break;
                 }
             }
         }
+    }
+
+    /** Frees the per-level buffers (the graph stays open). */
+    @Override
+    public void close() {
+        where.close();
+        finalNumber.close();
+        order.close();
+        position.close();
     }
 }

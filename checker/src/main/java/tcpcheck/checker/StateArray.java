@@ -3,28 +3,43 @@ package tcpcheck.checker;
 import java.util.Arrays;
 
 /**
- * A growable array of states for the breadth-first search: packed into blocks of {@code long} words when the model
- * has a {@link StatePacking}, else blocks of references. Blocks are kept when the array is cleared, so an array
- * reused level after level allocates nothing once it has reached its largest size.
+ * A growable array of states with their fingerprints and numbers, for the breadth-first search's frontier and the
+ * states each thread finds in a level. When the model has a {@link StatePacking}, a state is a record of words in a
+ * memory-mapped file ({@link MappedLongs}: the fingerprint, the number, then the packed state), so the frontier
+ * lives on disk and in the page cache, not on the heap; without one, the states are objects in blocks of
+ * references. Space is kept when the array is cleared, so an array reused level after level allocates nothing once
+ * it has reached its largest size.
  */
-final class StateArray<S> {
+final class StateArray<S> implements AutoCloseable {
     private static final int BLOCK_BITS = 12;
     private static final int BLOCK = 1 << BLOCK_BITS;
     private static final int MASK = BLOCK - 1;
 
     private final StatePacking<S> packing;
     private final int words;
-    private long[][] packed = new long[0][];
+    private final int record;
+    private final MappedLongs packed;
+    private final long[] packBuffer;
     private Object[][] objects = new Object[0][];
+    private long[] fps = new long[0];
+    private int[] ids = new int[0];
     private int size;
 
-    StateArray(StatePacking<S> packing) {
+    StateArray(StatePacking<S> packing, Scratch scratch) {
         this.packing = packing;
         this.words = packing == null ? 0 : packing.words();
+        this.record = 2 + words;
+        this.packed = packing == null ? null : new MappedLongs(scratch, "states");
+        this.packBuffer = new long[Math.max(1, words)];
     }
 
     int size() {
         return size;
+    }
+
+    /** The words one state takes ({@code words} of the packing, 0 without one) for {@link #get}'s buffer. */
+    int words() {
+        return words;
     }
 
     void clear() {
@@ -36,49 +51,108 @@ final class StateArray<S> {
         size = 0;
     }
 
-    void add(S s) {
-        int b = size >> BLOCK_BITS;
+    void add(long fp, int id, S s) {
         if (packing != null) {
-            packing.pack(s, packedBlock(b), (size & MASK) * words);
+            long at = (long) size * record;
+            packed.ensure(at + record);
+            packed.set(at, fp);
+            packed.set(at + 1, id);
+            packing.pack(s, packBuffer, 0);
+            for (int w = 0; w < words; w++) {
+                packed.set(at + 2 + w, packBuffer[w]);
+            }
         } else {
+            int b = size >> BLOCK_BITS;
             if (b == objects.length) {
                 objects = Arrays.copyOf(objects, b + 1);
                 objects[b] = new Object[BLOCK];
             }
             objects[b][size & MASK] = s;
+            if (size == fps.length) {
+                fps = Arrays.copyOf(fps, Math.max(64, size * 2));
+                ids = Arrays.copyOf(ids, fps.length);
+            }
+            fps[size] = fp;
+            ids[size] = id;
         }
         size++;
     }
 
     /** Appends a state already packed at {@code words[at]} (by the same packing). */
-    void addPacked(long[] words, int at) {
-        System.arraycopy(words, at, packedBlock(size >> BLOCK_BITS), (size & MASK) * this.words, this.words);
+    void addPacked(long fp, int id, long[] words, int at) {
+        long to = (long) size * record;
+        packed.ensure(to + record);
+        packed.set(to, fp);
+        packed.set(to + 1, id);
+        for (int w = 0; w < this.words; w++) {
+            packed.set(to + 2 + w, words[at + w]);
+        }
         size++;
     }
 
-    @SuppressWarnings("unchecked")
-    S get(int i) {
-        return packing != null ? packing.unpack(packed[i >> BLOCK_BITS], (i & MASK) * words)
-                : (S) objects[i >> BLOCK_BITS][i & MASK];
+    long fp(int i) {
+        return packing != null ? packed.get((long) i * record) : fps[i];
     }
 
-    /** Appends state {@code i} of {@code from} (packed alike) without unpacking it. */
-    void addFrom(StateArray<S> from, int i) {
+    int id(int i) {
+        return packing != null ? (int) packed.get((long) i * record + 1) : ids[i];
+    }
+
+    /** State {@code i}; {@code buffer} holds {@link #words} words (each reading thread has its own). */
+    @SuppressWarnings("unchecked")
+    S get(int i, long[] buffer) {
         if (packing == null) {
-            add(from.get(i));
+            return (S) objects[i >> BLOCK_BITS][i & MASK];
+        }
+        long at = (long) i * record + 2;
+        for (int w = 0; w < words; w++) {
+            buffer[w] = packed.get(at + w);
+        }
+        return packing.unpack(buffer, 0);
+    }
+
+    /**
+     * Makes the array {@code n} states long, to be filled by {@link #setFrom} (from several threads: each writes
+     * its own indices).
+     */
+    void resize(int n) {
+        if (packing == null) {
+            while (size < n) {
+                add(0, 0, null);
+            }
+            size = n;
             return;
         }
-        System.arraycopy(from.packed[i >> BLOCK_BITS], (i & MASK) * words, packedBlock(size >> BLOCK_BITS),
-                (size & MASK) * words, words);
-        size++;
+        packed.ensure((long) n * record);
+        size = n;
     }
 
-    /** Block {@code b} of the packed words, allocated when the array first reaches it. */
-    private long[] packedBlock(int b) {
-        if (b == packed.length) {
-            packed = Arrays.copyOf(packed, b + 1);
-            packed[b] = new long[BLOCK * words];
+    /** Sets state {@code to} to state {@code i} of {@code from} (packed alike), with another number. */
+    void setFrom(int to, StateArray<S> from, int i, int id) {
+        if (packing == null) {
+            objects[to >> BLOCK_BITS][to & MASK] = from.get(i, null);
+            fps[to] = from.fps[i];
+            ids[to] = id;
+            return;
         }
-        return packed[b];
+        long t = (long) to * record;
+        long at = (long) i * record;
+        packed.set(t, from.packed.get(at));
+        packed.set(t + 1, id);
+        for (int w = 2; w < record; w++) {
+            packed.set(t + w, from.packed.get(at + w));
+        }
+    }
+
+    /** Bytes of the heap this array holds per state it can hold (references, fingerprints and numbers), 0 packed. */
+    long heapBytes() {
+        return packing != null ? 0 : (long) objects.length * BLOCK * 4 + fps.length * 12L;
+    }
+
+    @Override
+    public void close() {
+        if (packed != null) {
+            packed.close();
+        }
     }
 }

@@ -4,61 +4,49 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rebuilds the path to a visited state from the parent tags in a {@link FingerprintTable}: it follows the tags back
- * to an initial state (a tag names the top 32 bits of the parent's fingerprint, which may rarely match more than one
- * neighbour, so this backtracks) and then replays the path forward through the model, taking at each step the first
- * action, in the model's order, that leads to the next fingerprint. The forward replay also validates the path.
+ * Rebuilds the paths to visited states from the {@link ParentLog}: it follows each state's smallest parent back to
+ * an initial state, for all the targets of a check in one pass over the files, and then replays each path forward
+ * through the model, taking at each step the first action, in the model's order, that leads to the next
+ * fingerprint. The forward replay also validates the path.
  */
-final class TraceBuilder<S, A> {
+public final class TraceBuilder<S, A> {
     private final Model<S, A> model;
-    private final FingerprintTable table;
+    private final ParentLog parents;
 
-    TraceBuilder(Model<S, A> model, FingerprintTable table) {
+    TraceBuilder(Model<S, A> model, ParentLog parents) {
         this.model = model;
-        this.table = table;
+        this.parents = parents;
     }
 
-    /** The path from an initial state to the state with fingerprint {@code fp}, which lies at {@code depth}. */
-    Trace<S, A> traceTo(long fp, int depth) {
-        long[] chain = new long[depth + 1];
-        chain[depth] = fp;
-        Trace<S, A> t = search(chain, depth);
-        if (t == null) {
-            throw new IllegalStateException("no path of length " + depth + " to state " + Long.toHexString(fp)
-                    + ": the model's fingerprint or next-state function is not deterministic");
-        }
-        return t;
-    }
-
-    private Trace<S, A> search(long[] chain, int level) {
-        long found = table.parentTag(chain[level]);
-        if (found < 0) {
-            return null;
-        }
-        int tag = (int) found;
-        if (level == 0) {
-            return tag == FingerprintTable.ROOT ? replay(chain) : null;
-        }
-        if (tag == FingerprintTable.ROOT) {
-            return null;
-        }
-        List<Long> candidates = new ArrayList<>();
-        table.withTag(tag, candidates::add);
-        candidates.sort(Long::compareUnsigned);
-        for (long c : candidates) {
-            chain[level - 1] = c;
-            Trace<S, A> t = search(chain, level - 1);
-            if (t != null) {
-                return t;
+    /** The paths from an initial state to the states {@code fps[i]}, which lie at {@code depths[i]}. */
+    List<Trace<S, A>> tracesTo(long[] fps, int[] depths) {
+        long[][] chains = parents.chains(fps, depths);
+        List<Trace<S, A>> out = new ArrayList<>();
+        for (int i = 0; i < fps.length; i++) {
+            Trace<S, A> t = chains == null ? null : replay(chains[i]);
+            if (t == null) {
+                throw new IllegalStateException("no path of length " + depths[i] + " to state "
+                        + Long.toHexString(fps[i]) + ": the model's fingerprint or next-state function is not "
+                        + "deterministic");
             }
+            out.add(t);
         }
-        return null;
+        return out;
     }
 
     private Trace<S, A> replay(long[] chain) {
+        return replay(model, chain);
+    }
+
+    /**
+     * The path through the states with the given (normalized) fingerprints, {@code chain[0]} an initial state: at
+     * each step the first action, in the model's order, that leads to the next fingerprint; null when there is none.
+     * Every engine replays its paths here, so the same chain gives the same trace.
+     */
+    public static <S, A> Trace<S, A> replay(Model<S, A> model, long[] chain) {
         S current = null;
         for (S init : model.initialStates()) {
-            if (fingerprint(init) == chain[0]) {
+            if (FingerprintTable.normalize(model.fingerprint(init)) == chain[0]) {
                 current = init;
                 break;
             }
@@ -76,7 +64,7 @@ final class TraceBuilder<S, A> {
             A via = null;
             for (A a : actions) {
                 S next = model.nextState(current, a);
-                if (next != null && fingerprint(next) == chain[i]) {
+                if (next != null && FingerprintTable.normalize(model.fingerprint(next)) == chain[i]) {
                     found = next;
                     via = a;
                     break;
@@ -91,12 +79,8 @@ final class TraceBuilder<S, A> {
         return new Trace<>(steps, -1);
     }
 
-    private long fingerprint(S s) {
-        return FingerprintTable.normalize(model.fingerprint(s));
-    }
-
     /** Extends a trace by the action at {@code index} in the model's list for its last state. */
-    static <S, A> Trace<S, A> extend(Model<S, A> model, Trace<S, A> trace, int index) {
+    public static <S, A> Trace<S, A> extend(Model<S, A> model, Trace<S, A> trace, int index) {
         List<A> actions = new ArrayList<>();
         model.actions(trace.last(), actions);
         A a = actions.get(index);

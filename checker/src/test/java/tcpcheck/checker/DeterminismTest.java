@@ -47,7 +47,7 @@ class DeterminismTest {
      * own fairness class; "philosopher 0 eats" fails by the deadlock.
      */
     @Test
-    void recordedGraphSameWithAnyThreads() {
+    void recordedGraphSameWithAnyThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         DiningPhilosophers base = new DiningPhilosophers(10);
         Model<DiningPhilosophers.State, Integer> fair = fairPhilosophers(base, null);
         java.util.function.Predicate<DiningPhilosophers.State> zeroEats = s -> s.pc()[0] == 2;
@@ -73,10 +73,11 @@ class DeterminismTest {
         StateGraph<DiningPhilosophers.State, Integer> first = null;
         PropertyResult<DiningPhilosophers.State, Integer> firstResult = null;
         for (int threads = 1; threads <= 3; threads++) {
-            GraphRecorder<DiningPhilosophers.State, Integer> recorder = new GraphRecorder<>(fair,
-                    List.of(zeroEats, s -> false));
+            Scratch scratch = Scratch.in(dir);
+            GraphRecorder<DiningPhilosophers.State, Integer> recorder =
+                    new GraphRecorder<>(fair, List.of(zeroEats, s -> false), scratch);
             BreadthFirstSearch<DiningPhilosophers.State, Integer> bfs = new BreadthFirstSearch<>(fair, List.of(),
-                    List.of(), Limits.none(), threads, null, false, false, 16, recorder);
+                    List.of(), Limits.none(), threads, null, false, false, 16, recorder, scratch, Long.MAX_VALUE);
             bfs.run();
             StateGraph<DiningPhilosophers.State, Integer> g = bfs.graph();
             assertEquals(queue.size(), g.size);
@@ -86,10 +87,10 @@ class DeterminismTest {
                 assertEquals(x[1], g.target(e), "edge " + e);
                 assertEquals(x[2], g.action(e), "edge " + e);
                 assertEquals(x[2], g.fairnessClass(e), "edge " + e);
-                assertTrue(g.edgeStart[x[0]] <= e && e < g.edgeStart[x[0] + 1], "edge " + e);
+                assertTrue(g.edgeStart(x[0]) <= e && e < g.edgeStart(x[0] + 1), "edge " + e);
             }
             for (int v = 0; v < queue.size(); v++) {
-                assertEquals(zeroEats.test(queue.get(v)), g.goal[0].get(v), "state " + v);
+                assertEquals(zeroEats.test(queue.get(v)), g.goal(0, v), "state " + v);
             }
             PropertyResult<DiningPhilosophers.State, Integer> r =
                     Liveness.check(g, new Liveness.Goals<>(Property.eventually("0 eats", zeroEats), 0, -1, 1),
@@ -101,6 +102,8 @@ class DeterminismTest {
             } else {
                 assertEquals(firstResult.trace().steps(), r.trace().steps());
             }
+            g.close();
+            scratch.close();
         }
     }
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,38 +15,32 @@ class FingerprintTableTest {
 
     @ParameterizedTest
     @ValueSource(ints = {10_000, 200_000, 1_000_000})
-    void storesEveryStateAndItsParentInAtMost16BytesPerState(int n) {
+    void storesEveryStateInAtMost9Point6BytesPerState(int n) {
         FingerprintTable t = new FingerprintTable(false, 16);
         SplittableRandom rnd = new SplittableRandom(n);
         long[] fps = new long[n];
         for (int i = 0; i < n; i++) {
             fps[i] = FingerprintTable.normalize(rnd.nextLong());
-            int tag = i == 0 ? FingerprintTable.ROOT : FingerprintTable.tagOf(fps[i - 1]);
-            assertTrue(t.add(fps[i], tag));
+            assertTrue(t.add(fps[i]));
         }
         assertEquals(n, t.size());
         t.settleAll(0, 1);
         for (int i = 0; i < n; i++) {
-            assertFalse(t.add(fps[i], 7), "a second add is not new");
-            long expected = i == 0 ? 0 : Integer.toUnsignedLong(FingerprintTable.tagOf(fps[i - 1]));
-            assertEquals(expected, t.parentTag(fps[i]));
+            assertEquals(FingerprintTable.OLD, t.insert(fps[i]) & 3, "a second insert finds it");
         }
-        // The load stays between 0.75 and 0.9 once the table has grown past its initial size: 12 / 0.75 = 16.
-        assertTrue(t.bytes() <= 16L * n, "bytes per state " + (double) t.bytes() / n);
+        // The load stays between 0.836 and 0.92 once the table has grown past its initial size: 8 / 0.836 = 9.57.
+        assertTrue(t.bytes() <= 9.6 * n, "bytes per state " + (double) t.bytes() / n);
     }
 
     @Test
-    void parentTagIsTheSmallestWithinALevelOnly() {
+    void aStateFoundAgainInItsLevelIsReportedAsSuch() {
         FingerprintTable t = new FingerprintTable(true, 16);
         long fp = FingerprintTable.normalize(0xABCD_EF01_2345_6789L);
-        assertTrue(t.add(fp, 50));
-        assertFalse(t.add(fp, 40));
-        assertFalse(t.add(fp, 60));
-        assertEquals(40, t.parentTag(fp));
+        assertEquals(FingerprintTable.NEW, t.insert(fp) & 3);
+        assertEquals(FingerprintTable.SAME_LEVEL, t.insert(fp) & 3);
         t.settle(fp);
-        assertFalse(t.add(fp, 10));
-        assertEquals(40, t.parentTag(fp), "a later level does not change the parent");
-        assertEquals(-1, t.parentTag(FingerprintTable.normalize(12345L)));
+        assertEquals(FingerprintTable.OLD, t.insert(fp) & 3, "a later level finds an old state");
+        assertFalse(t.contains(FingerprintTable.normalize(12345L)));
     }
 
     @Test
@@ -54,35 +48,43 @@ class FingerprintTableTest {
         FingerprintTable t = new FingerprintTable(false, 16);
         long a = FingerprintTable.normalize(0x1111_2222_3333_4444L);
         long b = FingerprintTable.normalize(0x9999_8888_7777_6666L);
-        t.add(a, 5);
-        t.add(b, 5);
+        t.add(a);
+        t.add(b);
         for (int part = 0; part < 3; part++) {
             t.settleAll(part, 3);
         }
-        t.add(a, 1);
-        t.add(b, 1);
-        assertEquals(5, t.parentTag(a));
-        assertEquals(5, t.parentTag(b));
+        assertEquals(FingerprintTable.OLD, t.insert(a) & 3);
+        assertEquals(FingerprintTable.OLD, t.insert(b) & 3);
     }
 
+    /** A numbered table numbers states in order of insertion, keeps the numbers through growth, and renumbers. */
     @Test
-    void findsEveryStateWithATag() {
-        FingerprintTable t = new FingerprintTable(false, 16);
-        List<Long> same = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            long fp = (0x0BAD_CAFEL << 32) | ((long) i << 1);
-            same.add(fp);
-            t.add(fp, 1);
-            t.add(FingerprintTable.normalize(Fingerprint.of(i)), 1);
+    void numbersSurviveGrowthAndRenumbering(@TempDir Path dir) {
+        try (Scratch s = Scratch.in(dir); FingerprintTable t = new FingerprintTable(false, 16, s, true, Long.MAX_VALUE)) {
+            int n = 50_000;
+            SplittableRandom rnd = new SplittableRandom(7);
+            long[] fps = new long[n];
+            for (int i = 0; i < n; i++) {
+                fps[i] = FingerprintTable.normalize(rnd.nextLong());
+                long r = t.insert(fps[i]);
+                assertEquals(FingerprintTable.NEW, r & 3);
+                assertEquals(i, r >>> 2);
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(i, t.number(fps[i]));
+                t.renumber(fps[i], n - 1 - i);
+            }
+            t.settleAll(0, 1);
+            for (int i = 0; i < n; i++) {
+                assertEquals(n - 1 - i, t.insert(fps[i]) >>> 2);
+            }
+            assertEquals(n, t.numbersGiven());
+            assertTrue(s.peakBytes() >= 4L * n, "the numbers are in a mapped file");
         }
-        List<Long> found = new ArrayList<>();
-        t.withTag(0x0BAD_CAFE, found::add);
-        found.sort(Long::compareUnsigned);
-        assertEquals(same, found);
     }
 
     @Test
-    void normalizationKeepsTagsNonZeroAndBitZeroFree() {
+    void normalizationKeepsTheTopHalfNonZeroAndBitZeroFree() {
         assertEquals(1L << 32, FingerprintTable.normalize(0));
         assertEquals(1L << 32 | 2, FingerprintTable.normalize(3));
         assertEquals(0xFFFF_FFFF_FFFF_FFFEL, FingerprintTable.normalize(-1));

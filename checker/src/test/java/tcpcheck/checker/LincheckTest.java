@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 class LincheckTest {
 
     /**
-     * The shared visited-state table. The keys 1–4 share their top 32 bits (one segment, one home slot, one tag), so
+     * The shared visited-state table. The keys 1–4 share their top 32 bits (one segment, one home slot), so
      * they collide and probe; key 5 lives in another segment. {@code addMany} adds 16 states to the segment of keys
      * 1-4, which makes it grow (from 16 slots) while other threads insert and look up.
      */
     @Param(name = "key", gen = IntGen.class, conf = "1:5")
-    @Param(name = "tag", gen = IntGen.class, conf = "1:3")
     public static class VisitedSet {
         private final FingerprintTable table = new FingerprintTable(true, 16);
 
@@ -30,9 +29,10 @@ class LincheckTest {
             return key == 5 ? 0x7777_0000_0000_0000L : (0x1234_5678L << 32) | ((long) key << 1);
         }
 
+        /** NEW, SAME_LEVEL (found again before its level was settled) or OLD. */
         @Operation
-        public boolean add(@Param(name = "key") int key, @Param(name = "tag") int tag) {
-            return table.add(fp(key), tag);
+        public long insert(@Param(name = "key") int key) {
+            return table.insert(fp(key)) & 3;
         }
 
         @Operation
@@ -41,32 +41,19 @@ class LincheckTest {
         }
 
         @Operation
-        public long parentTag(@Param(name = "key") int key) {
-            return table.parentTag(fp(key));
-        }
-
-        @Operation
         public void settle(@Param(name = "key") int key) {
             table.settle(fp(key));
         }
 
-        @Operation
-        public List<Long> withTag() {
-            List<Long> out = new ArrayList<>();
-            table.withTag(0x1234_5678, out::add);
-            out.sort(Long::compareUnsigned);
-            return out;
-        }
-
         /**
          * Not atomic (16 inserts), so it returns nothing, and no other operation can observe its states (they have
-         * other tags): its part is to make the segment grow under the other operations.
+         * other fingerprints): its part is to make the segment grow under the other operations.
          */
         @Operation
-        public void addMany(@Param(name = "tag") int base) {
+        public void addMany() {
             for (int i = 1; i <= 16; i++) {
                 // Same segment as keys 1-4, home slots spread over the segment.
-                table.add((0x1234_5678L + (base * 16L + i) * 0x0010_0000L) << 32, 1);
+                table.add((0x1234_5678L + i * 0x0010_0000L) << 32);
             }
         }
     }

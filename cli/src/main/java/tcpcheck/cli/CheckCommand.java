@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tcpcheck.checker.Engine;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.Parameters;
 import tcpcheck.model.Variant;
@@ -76,6 +77,14 @@ final class CheckCommand implements Callable<Integer> {
             + "--out writes it like a counterexample. Exit 0: reached; 1: unreachable; 3: cut short")
     String witness;
 
+    @Option(names = "--engine", paramLabel = "E", description = "local (default: this JVM) or spark (Apache Spark: "
+            + "local mode embedded, or the cluster of --master; eventually-closed is not checked there)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: local[N] (default: "
+            + "local[threads]), spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
     @Override
     public Integer call() throws IOException {
         Instant started = Instant.now();
@@ -83,10 +92,30 @@ final class CheckCommand implements Callable<Integer> {
         List<Variant> vs = variants(spec, variants);
         List<String> ps = properties(spec, properties);
         boolean json = format(spec, format);
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new ParameterException(spec.commandLine(), "--engine must be local or spark, not '" + engine + "'");
+        }
+        if (master != null && !engine.equals("spark")) {
+            throw new ParameterException(spec.commandLine(), "--master needs --engine spark");
+        }
         if (witness != null) {
+            if (!engine.equals("local")) {
+                throw new ParameterException(spec.commandLine(), "--witness runs on the local engine only, not with "
+                        + "--engine " + engine);
+            }
             return WitnessSearch.run(this, json);
         }
         Parameters p = ParameterOptions.parameters(spec, vs);
+        Engine searchEngine = null;
+        if (engine.equals("spark")) {
+            try {
+                searchEngine = Engine.named(engine);
+            } catch (IllegalArgumentException e) {
+                main.io().err().println("tcpcheck: " + e.getMessage());
+                main.io().err().flush();
+                return ExitCode.USAGE;
+            }
+        }
         Deadline deadline = search.deadline();
         Io io = main.io();
         StatusLine status = io.status();
@@ -110,7 +139,7 @@ final class CheckCommand implements Callable<Integer> {
             for (int i = 0; i < vs.size(); i++) {
                 Variant v = vs.get(i);
                 status.task("check " + v.id() + " (" + (i + 1) + "/" + vs.size() + ")", "search");
-                VariantReport r = check(v, p, ps, search, deadline, status);
+                VariantReport r = check(v, p, ps, search, deadline, status, searchEngine, master);
                 Map<String, List<Path>> files = folder != null ? write(outputs, folder, r) : Map.of();
                 status.done();
                 reports.add(r);
@@ -156,11 +185,20 @@ final class CheckCommand implements Callable<Integer> {
     /** One variant's check with the time left, the report saying the command's time limit where it cut it short. */
     static VariantReport check(Variant v, Parameters p, List<String> ps, SearchOptions search, Deadline deadline,
                                StatusLine status) {
+        return check(v, p, ps, search, deadline, status, null, null);
+    }
+
+    /** The same on another engine than the local one ({@code --engine}; null for the local one) and its master. */
+    static VariantReport check(Variant v, Parameters p, List<String> ps, SearchOptions search, Deadline deadline,
+                               StatusLine status, Engine engine, String master) {
         if (deadline.expired()) {
             return deadline.notStarted(v, p, ps);
         }
         Verification verification = new Verification().threads(search.threads())
                 .limits(deadline.limits(search.limits())).progress(status.search(search.maxStates, deadline));
+        if (engine != null) {
+            verification.engine(engine, master);
+        }
         return deadline.explain(verification.check(v, p, ps));
     }
 

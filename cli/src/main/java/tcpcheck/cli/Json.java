@@ -100,6 +100,7 @@ final class Json {
         o.put("maxInFlight", r.maxInFlight());
         o.put("statesPerSecond", Math.round(s.statesPerSecond()));
         o.put("bytesPerState", Math.round(s.bytesPerState() * 10) / 10.0);
+        o.put("diskBytesPerState", Math.round(s.diskBytesPerState() * 10) / 10.0);
         o.put("collisionProbability", s.collisionProbability());
         o.put("initialStates", s.initialStates());
         o.put("generatedStates", s.generated());

@@ -48,8 +48,9 @@ final class Report {
         b.append(String.format(Locale.ROOT, "  %,d states, %,d transitions, depth %d, %,d at the capacity bound, "
                         + "at most %d in flight per direction, %.1f s%n", s.states(), s.transitions(), s.depth(),
                 s.boundaryStates(), r.maxInFlight(), s.seconds()));
-        b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state, fingerprint collision probability "
-                + "%.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(), s.bytesPerState(),
+        b.append(String.format(Locale.ROOT, "  %,.0f states/s, %.1f bytes/state in memory (%.1f in temporary files), "
+                + "fingerprint collision probability %.1e (optimistic, as TLC estimates it)%n", s.statesPerSecond(),
+                s.bytesPerState(), s.diskBytesPerState(),
                 s.collisionProbability()));
         b.append(String.format(Locale.ROOT, "  as TLC counts: %,d states generated, %,d distinct initial, depth %d "
                 + "(in states)%n", s.generated(), s.initialStates(), s.depthInStates()));

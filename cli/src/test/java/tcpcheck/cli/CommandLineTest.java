@@ -41,6 +41,9 @@ class CommandLineTest {
         "check --format xml|--format must be text or json, not 'xml'",
         "check --threads 0|--threads must be between 1 and 64, not 0",
         "check --max-states 0|--max-states must be at least 1, not 0",
+        "check --engine sparky|--engine must be local or spark, not 'sparky'",
+        "check --master local[2]|--master needs --engine spark",
+        "check --witness simultaneous-open --engine spark|--witness runs on the local engine only, not with --engine spark",
         "simulate --bias lazy|--bias must be adversarial or uniform, not 'lazy'",
         "simulate --runs 0|--runs must be between 1 and 1000000000, not 0",
         "simulate --depth 0|--depth must be between 1 and 100000, not 0",
@@ -54,6 +57,16 @@ class CommandLineTest {
         assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().startsWith("tcpcheck: " + message), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertEquals("", r.out());
+    }
+
+    /** Without the Spark engine's jar on the class path (as here), --engine spark is one line and exit 2. */
+    @Test
+    void theSparkEngineMissingIsOneLineAndExit2() {
+        Run r = run("check", "--variant", "two-way-handshake", "--engine", "spark");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals("tcpcheck: the spark engine is not available: its jar is not on the class path (build it with "
+                + "mvn package and run ./tcpcheck, which adds it)" + System.lineSeparator(), r.err());
         assertEquals("", r.out());
     }
 
@@ -85,7 +98,7 @@ class CommandLineTest {
         assertEquals(2, o.get("parameters").get("MSL").asInt());
         assertEquals(4, o.get("parameters").get("T").asInt());
         for (String f : new String[] {"states", "transitions", "depth", "seconds", "boundaryStates", "maxInFlight",
-            "statesPerSecond", "bytesPerState", "collisionProbability"}) {
+            "statesPerSecond", "bytesPerState", "diskBytesPerState", "collisionProbability"}) {
             assertTrue(o.has(f), f);
         }
         assertEquals(759_472, o.get("states").asLong());

@@ -36,7 +36,7 @@ class ErrorReportTest {
                         "agreement", Verdict.HOLDS, null),
                 new PropertyVerdict("no-deadlock", second, second == Verdict.HOLDS ? null : t, null, "no-deadlock",
                         Verdict.HOLDS, null));
-        Statistics s = new Statistics(100, 250, 9, 0, 1_000_000, 1600, 0, 1, Map.of(), 1, 251);
+        Statistics s = new Statistics(100, 250, 9, 0, 1_000_000, 1600, 0, 0, 1, Map.of(), 1, 251);
         return new VariantReport(Variant.RFC9293_RFC1337, Parameters.defaults(), s, 2, vs, null);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import tcpcheck.checker.CheckResult;
 import tcpcheck.checker.Checker;
+import tcpcheck.checker.Engine;
 import tcpcheck.checker.Limits;
 import tcpcheck.checker.Progress;
 import tcpcheck.checker.Property;
@@ -24,6 +25,8 @@ public final class Verification {
     private Consumer<Progress> progress;
     private boolean firstCounterexample;
     private boolean verdictOnly;
+    private Engine engine;
+    private String master;
 
     public Verification threads(int n) {
         this.threads = n;
@@ -47,22 +50,29 @@ public final class Verification {
         return this;
     }
 
+    /**
+     * Checks with another engine than the checker's own (found by {@link Engine#named}), on {@code master} (null for
+     * the engine's default).
+     */
+    public Verification engine(Engine e, String master) {
+        this.engine = e;
+        this.master = master;
+        return this;
+    }
+
     public VariantReport check(Variant variant, Parameters params, List<String> propertyNames) {
-        TcpModel model = new TcpModel(variant, params);
-        List<TcpProperty> props = new ArrayList<>();
-        for (String n : propertyNames) {
-            props.add(TcpProperties.named(n, model));
+        TcpModelSource source = new TcpModelSource(variant, params, propertyNames, verdictOnly);
+        TcpModel model = (TcpModel) source.model();
+        List<TcpProperty> props = source.tcpProperties(model);
+        CheckResult<TcpState, Action> r;
+        if (engine != null) {
+            r = engine.check(source, new Engine.Options(master, threads, limits, progress, firstCounterexample));
+        } else {
+            Checker<TcpState, Action> checker = Checker.of(model).threads(threads).limits(limits).progress(progress)
+                    .stopAtFirstFinding(firstCounterexample).properties(source.properties(model));
+            source.metrics(model).forEach(checker::trackMaximum);
+            r = checker.run();
         }
-        Checker<TcpState, Action> checker = Checker.of(model).threads(threads).limits(limits).progress(progress)
-                .stopAtFirstFinding(firstCounterexample)
-                .trackMaximum("maxInFlight", s -> Math.max(s.network().size(0), s.network().size(1)));
-        for (TcpProperty p : props) {
-            p.verdict().forEach(checker::property);
-            if (!verdictOnly) {
-                p.afterAbort().forEach(checker::property);
-            }
-        }
-        CheckResult<TcpState, Action> r = checker.run();
         List<PropertyVerdict> verdicts = new ArrayList<>();
         for (TcpProperty p : props) {
             PropertyResult<TcpState, Action> main = combine(r, p.verdict());
@@ -72,7 +82,7 @@ public final class Verification {
             verdicts.add(new PropertyVerdict(p.name(), main.verdict(), main.trace(), main.detail(),
                     main.property().name(), later.verdict(), later.trace()));
         }
-        long maxInFlight = r.statistics().maxima().getOrDefault("maxInFlight", 0L);
+        long maxInFlight = r.statistics().maxima().getOrDefault(TcpModelSource.MAX_IN_FLIGHT, 0L);
         return new VariantReport(variant, params, r.statistics(), maxInFlight, verdicts, r.incompleteReason());
     }
 

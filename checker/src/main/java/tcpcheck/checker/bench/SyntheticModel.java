@@ -3,11 +3,13 @@ package tcpcheck.checker.bench;
 import java.util.List;
 import tcpcheck.checker.Fingerprint;
 import tcpcheck.checker.Model;
+import tcpcheck.checker.StatePacking;
 
 /**
  * A model whose successor function costs next to nothing, to measure the engine itself: states 0 .. n-1, from x the
  * actions lead to x+1, 3x+7 and 5x+11 (mod n). Every state is reachable (by x+1 from 0), so it has exactly n states
- * and 3n transitions; its breadth-first depth is logarithmic-ish, so levels are wide.
+ * and 3n transitions; its breadth-first depth is logarithmic-ish, so levels are wide. A state packs into one word,
+ * so the frontier is kept in files as the TCP model's is.
  */
 public final class SyntheticModel implements Model<Long, Integer> {
     private static final Integer[] ACTIONS = {0, 1, 2};
@@ -40,6 +42,28 @@ public final class SyntheticModel implements Model<Long, Integer> {
             default:
                 return (5 * x + 11) % n;
         }
+    }
+
+    private static final StatePacking<Long> ONE_WORD = new StatePacking<>() {
+        @Override
+        public int words() {
+            return 1;
+        }
+
+        @Override
+        public void pack(Long state, long[] to, int at) {
+            to[at] = state;
+        }
+
+        @Override
+        public Long unpack(long[] from, int at) {
+            return from[at];
+        }
+    };
+
+    @Override
+    public StatePacking<Long> packing() {
+        return ONE_WORD;
     }
 
     @Override

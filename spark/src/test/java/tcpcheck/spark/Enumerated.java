@@ -1,0 +1,119 @@
+package tcpcheck.spark;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tcpcheck.checker.Model;
+import tcpcheck.checker.StatePacking;
+
+/**
+ * A test model given a packing (the Spark engine ships packed states): every reachable state is numbered by a
+ * breadth-first search when the model is built, which every machine does alike, and a state packs into its number.
+ * Everything else is the wrapped model's (its constraints too). A step on which the wrapped model throws is left
+ * out of the numbering: the search meets that throw itself.
+ */
+final class Enumerated<S, A> implements Model<S, A> {
+    private final Model<S, A> model;
+    private final List<S> states = new ArrayList<>();
+    private final Map<Long, Integer> index = new HashMap<>();
+
+    Enumerated(Model<S, A> model) {
+        this.model = model;
+        ArrayDeque<S> queue = new ArrayDeque<>();
+        for (S s : model.initialStates()) {
+            add(s, queue);
+        }
+        while (!queue.isEmpty()) {
+            S s = queue.poll();
+            if (model.withinBoundary(s)) {
+                List<A> actions = new ArrayList<>();
+                model.actions(s, actions);
+                for (A a : actions) {
+                    S t;
+                    try {
+                        t = model.nextState(s, a);
+                    } catch (RuntimeException e) {
+                        continue;
+                    }
+                    if (t != null) {
+                        add(t, queue);
+                    }
+                }
+            }
+        }
+    }
+
+    private void add(S s, ArrayDeque<S> queue) {
+        if (index.putIfAbsent(model.fingerprint(s), states.size()) == null) {
+            states.add(s);
+            queue.add(s);
+        }
+    }
+
+    @Override
+    public List<S> initialStates() {
+        return model.initialStates();
+    }
+
+    @Override
+    public void actions(S state, List<A> actions) {
+        model.actions(state, actions);
+    }
+
+    @Override
+    public S nextState(S state, A action) {
+        return model.nextState(state, action);
+    }
+
+    @Override
+    public long fingerprint(S state) {
+        return model.fingerprint(state);
+    }
+
+    @Override
+    public long fairness(S state, A action) {
+        return model.fairness(state, action);
+    }
+
+    @Override
+    public boolean withinBoundary(S state) {
+        return model.withinBoundary(state);
+    }
+
+    @Override
+    public boolean constraint(S state) {
+        return model.constraint(state);
+    }
+
+    @Override
+    public boolean actionConstraint(S state, A action, S next) {
+        return model.actionConstraint(state, action, next);
+    }
+
+    @Override
+    public String describe(A action) {
+        return model.describe(action);
+    }
+
+    @Override
+    public StatePacking<S> packing() {
+        return new StatePacking<>() {
+            @Override
+            public int words() {
+                return 1;
+            }
+
+            @Override
+            public void pack(S state, long[] to, int at) {
+                to[at] = index.get(model.fingerprint(state));
+            }
+
+            @Override
+            public S unpack(long[] from, int at) {
+                return states.get((int) from[at]);
+            }
+        };
+    }
+}
