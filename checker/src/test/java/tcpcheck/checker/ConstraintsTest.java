@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tcpcheck.checker.models.DelegatingModel;
 import tcpcheck.checker.models.GridWalk;
 import tcpcheck.checker.models.MCtcp;
 

@@ -10,12 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tcpcheck.checker.CheckResult;
 import tcpcheck.checker.Checker;
+import tcpcheck.checker.DelegatingModel;
 import tcpcheck.checker.Limits;
-import tcpcheck.checker.Model;
 import tcpcheck.checker.Progress;
 import tcpcheck.checker.Property;
 import tcpcheck.checker.PropertyResult;
-import tcpcheck.checker.StatePacking;
 import tcpcheck.checker.Trace;
 import tcpcheck.checker.Verdict;
 import tcpcheck.model.Action;
@@ -202,13 +201,12 @@ final class Search {
     }
 
     /** The model, started from one state; cancelling the job stops the search at its next step. */
-    private static final class FromState implements Model<TcpState, Action> {
-        private final TcpModel model;
+    private static final class FromState extends DelegatingModel<TcpState, Action> {
         private final TcpState start;
         private final Job job;
 
         FromState(TcpModel model, TcpState start, Job job) {
-            this.model = model;
+            super(model);
             this.start = start;
             this.job = job;
         }
@@ -219,42 +217,12 @@ final class Search {
         }
 
         @Override
-        public void actions(TcpState state, List<Action> actions) {
-            model.actions(state, actions);
-        }
-
-        @Override
         public TcpState nextState(TcpState state, Action action) {
             if (job.cancelled) {
                 throw new CancellationException();
             }
             job.transitions.incrementAndGet();
-            return model.nextState(state, action);
-        }
-
-        @Override
-        public long fingerprint(TcpState state) {
-            return model.fingerprint(state);
-        }
-
-        @Override
-        public long fairness(TcpState state, Action action) {
-            return model.fairness(state, action);
-        }
-
-        @Override
-        public boolean withinBoundary(TcpState state) {
-            return model.withinBoundary(state);
-        }
-
-        @Override
-        public StatePacking<TcpState> packing() {
-            return model.packing();
-        }
-
-        @Override
-        public String describe(Action action) {
-            return model.describe(action);
+            return base.nextState(state, action);
         }
     }
 }

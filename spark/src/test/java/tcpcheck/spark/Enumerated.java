@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tcpcheck.checker.DelegatingModel;
 import tcpcheck.checker.Model;
 import tcpcheck.checker.StatePacking;
 
@@ -14,13 +15,12 @@ import tcpcheck.checker.StatePacking;
  * Everything else is the wrapped model's (its constraints too). A step on which the wrapped model throws is left
  * out of the numbering: the search meets that throw itself.
  */
-final class Enumerated<S, A> implements Model<S, A> {
-    private final Model<S, A> model;
+final class Enumerated<S, A> extends DelegatingModel<S, A> {
     private final List<S> states = new ArrayList<>();
     private final Map<Long, Integer> index = new HashMap<>();
 
     Enumerated(Model<S, A> model) {
-        this.model = model;
+        super(model);
         ArrayDeque<S> queue = new ArrayDeque<>();
         for (S s : model.initialStates()) {
             add(s, queue);
@@ -46,55 +46,10 @@ final class Enumerated<S, A> implements Model<S, A> {
     }
 
     private void add(S s, ArrayDeque<S> queue) {
-        if (index.putIfAbsent(model.fingerprint(s), states.size()) == null) {
+        if (index.putIfAbsent(base.fingerprint(s), states.size()) == null) {
             states.add(s);
             queue.add(s);
         }
-    }
-
-    @Override
-    public List<S> initialStates() {
-        return model.initialStates();
-    }
-
-    @Override
-    public void actions(S state, List<A> actions) {
-        model.actions(state, actions);
-    }
-
-    @Override
-    public S nextState(S state, A action) {
-        return model.nextState(state, action);
-    }
-
-    @Override
-    public long fingerprint(S state) {
-        return model.fingerprint(state);
-    }
-
-    @Override
-    public long fairness(S state, A action) {
-        return model.fairness(state, action);
-    }
-
-    @Override
-    public boolean withinBoundary(S state) {
-        return model.withinBoundary(state);
-    }
-
-    @Override
-    public boolean constraint(S state) {
-        return model.constraint(state);
-    }
-
-    @Override
-    public boolean actionConstraint(S state, A action, S next) {
-        return model.actionConstraint(state, action, next);
-    }
-
-    @Override
-    public String describe(A action) {
-        return model.describe(action);
     }
 
     @Override
@@ -107,7 +62,7 @@ final class Enumerated<S, A> implements Model<S, A> {
 
             @Override
             public void pack(S state, long[] to, int at) {
-                to[at] = index.get(model.fingerprint(state));
+                to[at] = index.get(base.fingerprint(state));
             }
 
             @Override

@@ -17,7 +17,7 @@ import tcpcheck.checker.PropertyResult;
 import tcpcheck.checker.Verdict;
 import tcpcheck.checker.models.AlternatingBit;
 import tcpcheck.checker.models.BrokenMutex;
-import tcpcheck.checker.models.DelegatingModel;
+import tcpcheck.checker.DelegatingModel;
 import tcpcheck.checker.models.DiningPhilosophers;
 import tcpcheck.checker.models.GridWalk;
 import tcpcheck.checker.models.Peterson;

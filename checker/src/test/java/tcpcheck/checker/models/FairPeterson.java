@@ -1,5 +1,7 @@
 package tcpcheck.checker.models;
 
+import tcpcheck.checker.DelegatingModel;
+
 /**
  * Peterson's mutual exclusion with a weak-fairness class per process (its number), as {@code FairSpec} of
  * {@code src/test/resources/tla/Peterson.tla}; with {@code zeroFair} false process 0 has none ({@code OneFairSpec}).

@@ -1,10 +1,12 @@
-package tcpcheck.checker.models;
+package tcpcheck.checker;
 
 import java.util.List;
-import tcpcheck.checker.Model;
-import tcpcheck.checker.StatePacking;
 
-/** A model that is another one but for the methods a test overrides (a fairness, a constraint, a fault). */
+/**
+ * A model that is another one but for the methods a subclass overrides: a test's fairness, constraint or fault, the
+ * explorer's search from one state, a packing. Every method of {@link Model} is passed on, so a subclass changes only
+ * what it names.
+ */
 public class DelegatingModel<S, A> implements Model<S, A> {
     protected final Model<S, A> base;
 
