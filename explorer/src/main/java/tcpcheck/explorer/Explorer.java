@@ -29,8 +29,8 @@ import tcpcheck.properties.CounterexampleFile;
  * file: a counterexample given on the command line is read before, and one picked in the page arrives as content.
  */
 public final class Explorer implements AutoCloseable {
-    /** The most a counterexample sent by the page may weigh. */
-    static final int MAX_UPLOAD = 4 << 20;
+    /** The most a counterexample sent by the page may weigh: as much as any command reads. */
+    static final int MAX_UPLOAD = Math.toIntExact(CounterexampleFile.MAX_BYTES);
     private static final Pattern FIND = Pattern.compile("/api/find/(\\d{1,9})(/cancel)?");
     private static final Map<String, String[]> STATIC = Map.of(
             "/", new String[] {"index.html", "text/html; charset=utf-8"},

@@ -450,6 +450,9 @@ class ExplorerApiTest {
                 notJson.body());
         Client.Answer empty = client.post("/api/counterexample", "");
         assertEquals("not a valid counterexample: the file is empty", empty.json().get("error").asText());
+        Client.Answer huge = client.post("/api/counterexample", " ".repeat(Explorer.MAX_UPLOAD + 1));
+        assertEquals(400, huge.status());
+        assertEquals("the file is larger than 64 MiB: not a counterexample", huge.json().get("error").asText());
         Client.Answer target = client.post("/api/find?variant=rfc9293-rfc1337&target=speed", "");
         assertEquals(400, target.status());
         assertTrue(target.json().get("error").asText().startsWith("unknown property 'speed'"), target.body());
