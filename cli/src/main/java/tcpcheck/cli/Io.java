@@ -25,12 +25,17 @@ final class Io {
 
     /** With the clock the time limits are read on, in nanoseconds (tests count readings instead of seconds). */
     Io(OutputStream stdout, PrintWriter err, Terminal terminal, LongSupplier clock) {
+        this(stdout, err, terminal, clock, StatusLine.logEveryNanos());
+    }
+
+    /** With a log's progress line every {@code logEveryNanos} when standard error is not a terminal (0: never). */
+    Io(OutputStream stdout, PrintWriter err, Terminal terminal, LongSupplier clock, long logEveryNanos) {
         this.clock = clock;
         this.stdout = stdout;
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         this.err = err;
         this.terminal = terminal;
-        this.status = new StatusLine(terminal.stderr() ? err : null, terminal.columns());
+        this.status = new StatusLine(err, terminal.stderr(), terminal.columns(), logEveryNanos);
     }
 
     /** The process's own standard output and error. */

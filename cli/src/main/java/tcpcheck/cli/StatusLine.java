@@ -7,18 +7,27 @@ import tcpcheck.checker.Progress;
 import tcpcheck.checker.Simulation;
 
 /**
- * The one line on standard error that says what tcpcheck is doing, when standard error is a terminal: the task (the
- * command, the variant or cell, and which of how many), the phase ({@code search}, {@code liveness},
- * {@code walks}, {@code shrinking}, {@code writing}), how long the phase has run, its figures, and an estimate where
- * one exists (the share of {@code --max-states} reached, the time left before {@code --max-seconds}, the walks
- * left). The line is redrawn in place ({@code \r}, then erase to the end of the line) every second and whenever
- * something changes, and erased before anything else is printed. When standard error is not a terminal it prints
- * nothing at all.
+ * The one line on standard error that says what tcpcheck is doing: the task (the command, the variant or cell, and
+ * which of how many), the phase ({@code search}, {@code liveness}, {@code walks}, {@code shrinking},
+ * {@code writing}), how long the phase has run, its figures, and an estimate where one exists (the share of
+ * {@code --max-states} reached, the time left before {@code --max-seconds}, the walks left).
+ *
+ * <p>When standard error is a terminal the line is redrawn in place ({@code \r}, then erase to the end of the line)
+ * every second and whenever something changes, and erased before anything else is printed. When it is not (a CI
+ * job's log, a file), the same line is printed as a plain line, prefixed {@code tcpcheck: }, once every
+ * {@link #LOG_EVERY_PROPERTY} seconds (default {@value #DEFAULT_LOG_SECONDS}; 0 never) while a task runs, the first
+ * that long after the command started: a command shorter than that prints nothing there but errors.
  */
 final class StatusLine {
     private static final long TICK_MILLIS = 1000;
+    /** The system property that sets how often a log gets a line, in seconds ({@code JAVA_OPTS=-D...}). */
+    static final String LOG_EVERY_PROPERTY = "tcpcheck.progress.seconds";
+    static final long DEFAULT_LOG_SECONDS = 60;
     private final PrintWriter err;
+    private final boolean terminal;
     private final int columns;
+    private final long logEveryNanos;
+    private long lastLog = System.nanoTime();
     private String task;
     private String phase;
     private long phaseStart;
@@ -27,14 +36,26 @@ final class StatusLine {
     private boolean shown;
     private Thread ticker;
 
-    /** A status line on {@code err}, or none when {@code err} is null (not a terminal). */
-    StatusLine(PrintWriter err, int columns) {
+    /**
+     * A status line on {@code err}: redrawn in place when it is a {@code terminal}, otherwise a plain line every
+     * {@code logEveryNanos} (none when 0).
+     */
+    StatusLine(PrintWriter err, boolean terminal, int columns, long logEveryNanos) {
         this.err = err;
+        this.terminal = terminal;
         this.columns = Math.max(20, columns);
+        this.logEveryNanos = logEveryNanos;
+    }
+
+    /** How often a log gets a line, in nanoseconds, as {@link #LOG_EVERY_PROPERTY} says (whole seconds). */
+    static long logEveryNanos() {
+        String s = System.getProperty(LOG_EVERY_PROPERTY, "");
+        long seconds = s.matches("[0-9]{1,9}") ? Long.parseLong(s) : DEFAULT_LOG_SECONDS;
+        return seconds * 1_000_000_000L;
     }
 
     boolean enabled() {
-        return err != null;
+        return terminal || logEveryNanos > 0;
     }
 
     /** A new task; its phase is {@code phase}. */
@@ -69,7 +90,7 @@ final class StatusLine {
 
     /** Erases the line (before other output); it comes back at the next change or tick while a task is on. */
     synchronized void clear() {
-        if (err != null && shown) {
+        if (shown) {
             err.print("\r\033[K");
             err.flush();
             shown = false;
@@ -83,29 +104,40 @@ final class StatusLine {
     }
 
     private void draw() {
-        if (err == null || task == null) {
+        if (!enabled() || task == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!terminal && now - lastLog < logEveryNanos) {
             return;
         }
         StringBuilder b = new StringBuilder(task).append(": ").append(phase)
-                .append(String.format(Locale.ROOT, " %d s", (System.nanoTime() - phaseStart) / 1_000_000_000L));
+                .append(String.format(Locale.ROOT, " %d s", (now - phaseStart) / 1_000_000_000L));
         if (!detail.isEmpty()) {
             b.append(", ").append(detail);
         }
         if (!estimate.isEmpty()) {
             b.append(", ").append(estimate);
         }
-        String line = b.length() < columns ? b.toString() : b.substring(0, columns - 2) + "…";
-        err.print("\r" + line + "\033[K");
+        if (terminal) {
+            String line = b.length() < columns ? b.toString() : b.substring(0, columns - 2) + "…";
+            err.print("\r" + line + "\033[K");
+            shown = true;
+        } else {
+            err.println("tcpcheck: " + b);
+            lastLog = now;
+        }
         err.flush();
-        shown = true;
         if (ticker == null) {
             ticker = new Thread(this::tick, "tcpcheck-status");
             ticker.setDaemon(true);
             ticker.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                err.print("\r\033[K");
-                err.flush();
-            }, "tcpcheck-status-clear"));
+            if (terminal) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    err.print("\r\033[K");
+                    err.flush();
+                }, "tcpcheck-status-clear"));
+            }
         }
     }
 
@@ -129,7 +161,7 @@ final class StatusLine {
      * the time limit.
      */
     Consumer<Progress> search(Long maxStates, Deadline deadline) {
-        if (err == null) {
+        if (!enabled()) {
             return null;
         }
         return p -> {
@@ -152,7 +184,7 @@ final class StatusLine {
 
     /** The walks' progress, with the walks left and the time they should take. */
     Consumer<Simulation.Status> walks(long runs, Deadline deadline) {
-        if (err == null) {
+        if (!enabled()) {
             return null;
         }
         return s -> {

@@ -16,9 +16,17 @@ final class Cli {
     record Run(int exit, String out, byte[] bytes, String err) {
     }
 
-    /** Neither standard output nor standard error is a terminal (as in CI). */
+    /**
+     * Neither standard output nor standard error is a terminal (as in CI), and the progress line a log gets once a
+     * minute is not printed (these runs are shorter than that, but a loaded machine must not change what they print).
+     */
     static Run run(String... args) {
         return run(Terminal.none(), args);
+    }
+
+    /** As in CI, with the log's progress line printed every {@code logEveryNanos} (1: at every change). */
+    static Run logging(long logEveryNanos, String... args) {
+        return run(Terminal.none(), null, System::nanoTime, logEveryNanos, args);
     }
 
     static Run run(Terminal terminal, String... args) {
@@ -36,9 +44,13 @@ final class Cli {
     }
 
     private static Run run(Terminal terminal, Object extra, LongSupplier clock, String... args) {
+        return run(terminal, extra, clock, 0, args);
+    }
+
+    private static Run run(Terminal terminal, Object extra, LongSupplier clock, long logEveryNanos, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        Io io = new Io(out, new PrintWriter(err, true), terminal, clock);
+        Io io = new Io(out, new PrintWriter(err, true), terminal, clock, logEveryNanos);
         CommandLine cl = Main.commandLine(io);
         if (extra != null) {
             cl.addSubcommand(extra);

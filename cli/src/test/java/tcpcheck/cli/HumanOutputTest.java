@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -47,6 +48,46 @@ class HumanOutputTest {
         Cli.Run r = Cli.run(new Terminal(true, false, 200), OutputFilesTest.SMALL_VIOLATION);
         assertEquals(ExitCode.VIOLATED, r.exit());
         assertEquals("", r.err());
+    }
+
+    /**
+     * When standard error is not a terminal (a CI job's log), a long run still says how far it is: the status line's
+     * content as plain lines, prefixed "tcpcheck: ", no escape codes, at most one a minute (here at every change),
+     * and standard output untouched.
+     */
+    @Test
+    void aLogGetsPlainProgressLines() {
+        Cli.Run r = Cli.logging(1, OutputFilesTest.SMALL_VIOLATION);
+        assertEquals(ExitCode.VIOLATED, r.exit(), r.err());
+        assertFalse(r.out().contains("tcpcheck: check"), "standard output is the report's alone: " + r.out());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("tcpcheck: check two-way-handshake (1/1): search ")),
+                r.err());
+        for (String l : lines) {
+            assertTrue(l.startsWith("tcpcheck: check two-way-handshake (1/1): "), l);
+            assertFalse(l.contains("\r") || l.contains("\033"), l);
+        }
+        assertEquals(60L * 1_000_000_000L, withProperty(null, StatusLine::logEveryNanos), "once a minute by default");
+        assertEquals(0L, withProperty("0", StatusLine::logEveryNanos), "0: never");
+        assertEquals(5L * 1_000_000_000L, withProperty("5", StatusLine::logEveryNanos));
+    }
+
+    private static long withProperty(String value, java.util.function.LongSupplier read) {
+        String before = System.getProperty(StatusLine.LOG_EVERY_PROPERTY);
+        try {
+            if (value == null) {
+                System.clearProperty(StatusLine.LOG_EVERY_PROPERTY);
+            } else {
+                System.setProperty(StatusLine.LOG_EVERY_PROPERTY, value);
+            }
+            return read.getAsLong();
+        } finally {
+            if (before == null) {
+                System.clearProperty(StatusLine.LOG_EVERY_PROPERTY);
+            } else {
+                System.setProperty(StatusLine.LOG_EVERY_PROPERTY, before);
+            }
+        }
     }
 
     /** Item 9: the launcher's word on whether a stream is a terminal is taken over anything else. */
