@@ -211,8 +211,7 @@ final class BreadthFirstSearch<S, A> {
                 if (findings.open(i, depth)) {
                     Property<S, A> p = findings.properties.get(i);
                     try {
-                        boolean bad = p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t);
-                        if (bad) {
+                        if (p.foundIn(t)) {
                             findings.offer(i, new Findings.Finding(depth, key, actionIndex));
                         }
                     } catch (Throwable e) {

@@ -171,16 +171,14 @@ final class DepthFirstSearch<S, A> {
     private void checkState(S s, Trace<S, A> trace, List<Frame> stack) {
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
-            if (found.get(i) != null
-                    || p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
+            if (found.get(i) != null || !p.onEachState()) {
                 continue;
             }
             try {
-                if (p.kind() == Property.Kind.ALWAYS && !p.test(s)) {
-                    found.set(i, new PropertyResult<>(p, Verdict.VIOLATED, trace != null ? trace : path(stack), null));
-                } else if (p.kind() == Property.Kind.SOMETIMES && p.test(s)) {
-                    found.set(i, new PropertyResult<>(p, Verdict.HOLDS, trace != null ? trace : path(stack),
-                            "witness"));
+                if (p.foundIn(s)) {
+                    Trace<S, A> t = trace != null ? trace : path(stack);
+                    found.set(i, p.kind() == Property.Kind.SOMETIMES ? new PropertyResult<>(p, Verdict.HOLDS, t,
+                            "witness") : new PropertyResult<>(p, Verdict.VIOLATED, t, null));
                 }
             } catch (Throwable e) {
                 Thrown.rethrowUnlessReportable(e);

@@ -94,6 +94,19 @@ public final class Property<S, A> {
         return kind == Kind.EVENTUALLY || kind == Kind.LEADS_TO;
     }
 
+    /** Whether this is judged on every state the search reaches: {@code always} or {@code sometimes}. */
+    public boolean onEachState() {
+        return kind == Kind.ALWAYS || kind == Kind.SOMETIMES;
+    }
+
+    /**
+     * Whether {@code state} is what a search looks for with this state property ({@link #onEachState}): for
+     * {@code always} a state that breaks it, for {@code sometimes} a state that reaches it.
+     */
+    public boolean foundIn(S state) {
+        return kind == Kind.SOMETIMES ? test(state) : !test(state);
+    }
+
     /** The state predicate (for every kind but {@link Kind#TRANSITION}; for leads-to, the goal). */
     public boolean test(S state) {
         return condition.test(state);

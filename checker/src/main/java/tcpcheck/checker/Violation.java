@@ -158,7 +158,7 @@ public final class Violation {
                 case ALWAYS:
                 case SOMETIMES:
                     for (int i = 0; i < steps.size(); i++) {
-                        if (p.test(steps.get(i).state()) == (p.kind() == Property.Kind.SOMETIMES)) {
+                        if (p.foundIn(steps.get(i).state())) {
                             return new Trace<>(steps.subList(0, i + 1), -1);
                         }
                     }

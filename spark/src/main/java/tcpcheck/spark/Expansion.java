@@ -169,11 +169,11 @@ final class Expansion<S, A> implements PairFlatMapFunction<Iterator<long[]>, Lon
         private void checkState(S t, long fp, int action) {
             for (int i = 0; i < properties.size(); i++) {
                 Property<S, A> p = properties.get(i);
-                if (p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
+                if (!p.onEachState()) {
                     continue;
                 }
                 try {
-                    if (p.kind() == Property.Kind.SOMETIMES ? p.test(t) : !p.test(t)) {
+                    if (p.foundIn(t)) {
                         offer(i, depth + 1, fp, action, false);
                     }
                 } catch (Throwable e) {

@@ -104,11 +104,11 @@ final class Filter<S, A> implements FlatMapFunction2<Iterator<Tuple2<Long, long[
             }
             for (int i = 0; i < properties.size(); i++) {
                 Property<S, A> p = properties.get(i);
-                if (p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
+                if (!p.onEachState()) {
                     continue;
                 }
                 try {
-                    if (p.kind() == Property.Kind.SOMETIMES ? p.test(s) : !p.test(s)) {
+                    if (p.foundIn(s)) {
                         sum.finding(Findings.of(i, depth, fp, -1, false));
                     }
                 } catch (Throwable e) {

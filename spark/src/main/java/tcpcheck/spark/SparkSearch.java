@@ -238,11 +238,11 @@ final class SparkSearch<S, A> {
     private void checkInitialOutside(S s, long fp, int index, long[][] best) {
         for (int i = 0; i < properties.size(); i++) {
             Property<S, A> p = properties.get(i);
-            if (p.kind() != Property.Kind.ALWAYS && p.kind() != Property.Kind.SOMETIMES) {
+            if (!p.onEachState()) {
                 continue;
             }
             try {
-                if (p.kind() == Property.Kind.SOMETIMES ? p.test(s) : !p.test(s)) {
+                if (p.foundIn(s)) {
                     Findings.offer(best, Findings.of(i, 0, fp, index, false));
                 }
             } catch (Throwable e) {
