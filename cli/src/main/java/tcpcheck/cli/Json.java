@@ -63,9 +63,11 @@ final class Json {
         ObjectNode o = record(command, "variant");
         o.put("variant", r.variant().id());
         o.set("parameters", parameters(r.variant(), r.parameters()));
+        // Complete when every verdict given is decided: the verdict after an abort too, where it is given.
         boolean complete = true;
         for (PropertyVerdict p : r.results()) {
-            complete &= p.verdict() != Verdict.INCOMPLETE;
+            complete &= p.verdict() != Verdict.INCOMPLETE
+                    && !(afterAbortChecked && p.afterAbort() == Verdict.INCOMPLETE);
         }
         incomplete(o, complete ? null : r.incompleteReason());
         ArrayNode results = o.putArray("results");

@@ -103,6 +103,24 @@ class JsonOutputTest {
         assertEquals(3, rs.get(1).get("exit").asInt());
     }
 
+    /**
+     * A search cut short after the violation was found but before the verdict after an abort was decided is not
+     * complete: the record says so and names the limit (the violation is 14 actions deep, the whole space 759,472
+     * states).
+     */
+    @Test
+    void anUndecidedVerdictAfterAnAbortIsIncomplete() throws Exception {
+        List<JsonNode> rs = records(Cli.run("check", "--variant", "two-way-handshake", "--property",
+                "no-stale-accept", "--max-states", "200000", "--format", "json"));
+        JsonNode v = rs.get(0);
+        assertEquals("VIOLATED", v.get("results").get(0).get("verdict").asText());
+        assertEquals(14, v.get("results").get(0).get("counterexampleLength").asInt());
+        assertEquals("INCOMPLETE", v.get("results").get(0).get("afterAbort").asText());
+        assertFalse(v.get("complete").asBoolean(), v.toString());
+        assertEquals("max-states", v.get("incomplete").get("limit").asText());
+        assertEquals(1, rs.get(1).get("exit").asInt(), "a violation found is exit 1 all the same");
+    }
+
     /** Item 13: simulate writes parameters as numbers and the same results array as check. */
     @Test
     void simulateFollowsTheSchema() throws Exception {
